@@ -1,0 +1,24 @@
+"""kerasnets: the classic image-classification CNNs in Keras 3, each in three building styles.
+
+    import kerasnets
+    model = kerasnets.functional.inception_v3(classes=10, input_shape=(139, 139, 3))
+
+`kerasnets.sequential`, `kerasnets.functional` and `kerasnets.subclassed` hold one builder
+per variant, with the same names; `list_models()` names them and `build()` picks one by name.
+"""
+
+from kerasnets import functional, layers, sequential, subclassed
+from kerasnets.registry import STYLES, build, list_models
+from kerasnets.transfer import transfer_weights
+
+__version__ = "0.1.0"
+__all__ = [
+    "STYLES",
+    "build",
+    "functional",
+    "layers",
+    "list_models",
+    "sequential",
+    "subclassed",
+    "transfer_weights",
+]

@@ -1,0 +1,223 @@
+"""Checks the arguments every builder shares, once, before any layer is made.
+
+Every style calls :func:`resolve` first, so a bad argument fails the same way, with the
+same message, whichever style the user picked (keras-hub's habit: name the argument and
+echo the value received).
+"""
+
+import dataclasses
+import os
+
+import keras
+
+POOLINGS = (None, "avg", "max")
+
+
+@dataclasses.dataclass(frozen=True)
+class Family:
+    """What a family of networks knows about itself, read by the registry and the checks."""
+
+    name: str  # "resnet"
+    title: str  # "ResNet"
+    paper: str
+    year: int
+    variants: tuple
+    default_size: int
+    min_size: int
+    channels: int = 3
+    fixed_head: bool = False  # the top flattens a feature map: spatial size must be known
+
+
+@dataclasses.dataclass(frozen=True)
+class Reference:
+    """A published parameter count that a variant must reproduce (checked by the tests).
+
+    counts: "total" (Keras: every weight) or "trainable" (what PyTorch calls parameters:
+    BatchNorm's moving statistics are buffers there, not parameters).
+    """
+
+    variant: str
+    count: int
+    source: str
+    counts: str = "total"
+    classes: int = 1000
+    options: dict = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelArgs:
+    """The shared builder arguments after checking; every rendering reads only these."""
+
+    variant: str
+    include_top: bool
+    weights: object
+    input_shape: tuple
+    pooling: object
+    classes: int
+    classifier_activation: object
+    name: str
+
+
+def default_name(variant):
+    """`resnet50`, then `resnet50_1`, ...: unique per Keras session, as Keras names layers."""
+    uid = keras.backend.get_uid(f"kerasnets:{variant}")
+    return variant if uid == 1 else f"{variant}_{uid - 1}"
+
+
+def resolve(
+    family,
+    variant,
+    *,
+    include_top=True,
+    weights=None,
+    input_shape=None,
+    pooling=None,
+    classes=1000,
+    classifier_activation="softmax",
+    name=None,
+    min_size=None,
+):
+    """Checks the shared arguments of `family`'s builder and returns them as `ModelArgs`."""
+    if variant not in family.variants:
+        raise ValueError(
+            f"Unknown {family.title} variant: variant={variant!r}. "
+            f"Expected one of {list(family.variants)}."
+        )
+    if not isinstance(include_top, bool):
+        raise ValueError(f"`include_top` must be True or False. Received: include_top={include_top!r}")
+    if isinstance(classes, bool) or not isinstance(classes, int) or classes < 1:
+        raise ValueError(f"`classes` must be an integer >= 1. Received: classes={classes!r}")
+    if pooling not in POOLINGS:
+        raise ValueError(
+            f"`pooling` must be one of {list(POOLINGS)}. Received: pooling={pooling!r}"
+        )
+    if name is not None and (not isinstance(name, str) or not name):
+        raise ValueError(f"`name` must be a non-empty string or None. Received: name={name!r}")
+    _check_weights(weights)
+    input_shape = _check_input_shape(
+        family, input_shape, include_top, min_size or family.min_size
+    )
+    return ModelArgs(
+        variant=variant,
+        include_top=include_top,
+        weights=weights,
+        input_shape=input_shape,
+        pooling=pooling,
+        classes=classes,
+        classifier_activation=classifier_activation,
+        name=name or default_name(variant),
+    )
+
+
+def _check_weights(weights):
+    if weights is None:
+        return
+    if weights == "imagenet":
+        raise ValueError(
+            "weights='imagenet' is not available: kerasnets ships no pretrained weights yet. "
+            "Pass weights=None, or the path of a `.weights.h5` file saved with "
+            "`model.save_weights`. Received: weights='imagenet'"
+        )
+    if not isinstance(weights, (str, os.PathLike)):
+        raise ValueError(
+            "`weights` must be None or the path of a `.weights.h5` file. "
+            f"Received: weights={weights!r}"
+        )
+    path = os.fspath(weights)
+    if not path.endswith(".weights.h5"):
+        raise ValueError(
+            f"`weights` must be a path ending in `.weights.h5`. Received: weights={path!r}"
+        )
+    if not os.path.isfile(path):
+        raise ValueError(f"`weights` file does not exist. Received: weights={path!r}")
+
+
+def _check_input_shape(family, input_shape, include_top, min_size):
+    if input_shape is None:
+        return (family.default_size, family.default_size, family.channels)
+    try:
+        shape = tuple(input_shape)
+    except TypeError:
+        shape = None
+    if shape is None or len(shape) != 3:
+        raise ValueError(
+            "`input_shape` must be a tuple (height, width, channels) (channels last). "
+            f"Received: input_shape={input_shape!r}"
+        )
+    for dim in shape:
+        if dim is not None and (isinstance(dim, bool) or not isinstance(dim, int) or dim < 1):
+            raise ValueError(
+                "`input_shape` must hold positive integers (or None for height and width). "
+                f"Received: input_shape={input_shape!r}"
+            )
+    height, width, channels = shape
+    if channels is None:
+        raise ValueError(
+            f"`input_shape` must give the number of channels. Received: input_shape={input_shape!r}"
+        )
+    if include_top and family.fixed_head and (height is None or width is None):
+        raise ValueError(
+            f"{family.title} with include_top=True flattens its last feature map into "
+            "fully connected layers, so height and width must be known. "
+            f"Received: input_shape={input_shape!r}. Give both, or use include_top=False."
+        )
+    for dim in (height, width):
+        if dim is not None and dim < min_size:
+            raise ValueError(
+                f"{family.title} needs inputs of at least {min_size}x{min_size}. "
+                f"Received: input_shape={input_shape!r}"
+            )
+    return shape
+
+
+def check_bool(value, argument):
+    if not isinstance(value, bool):
+        raise ValueError(f"`{argument}` must be True or False. Received: {argument}={value!r}")
+    return value
+
+
+def check_rate(value, argument):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+        raise ValueError(
+            f"`{argument}` must be a number in [0, 1). Received: {argument}={value!r}"
+        )
+    return float(value)
+
+
+def check_choice(value, argument, choices):
+    if value not in choices:
+        raise ValueError(
+            f"`{argument}` must be one of {list(choices)}. Received: {argument}={value!r}"
+        )
+    return value
+
+
+def load_weights(model, args):
+    """Loads `args.weights` (a `.weights.h5` path) into a built model, if one was given."""
+    if args.weights is not None:
+        model.load_weights(os.fspath(args.weights))
+    return model
+
+
+def resolve_spec(spec, variant, kwargs):
+    """Splits a builder's keyword arguments into `ModelArgs` and the family's own options.
+
+    `spec` is a family's spec module: it has FAMILY, OPTIONS (name: default) and
+    check_options(**options); it may have min_size(**options) when an option (an auxiliary
+    head, say) needs a larger input.
+    """
+    kwargs = dict(kwargs)
+    options = {key: kwargs.pop(key, default) for key, default in spec.OPTIONS.items()}
+    shared = {field.name for field in dataclasses.fields(ModelArgs)} - {"variant"}
+    unknown = sorted(set(kwargs) - shared)
+    if unknown:
+        raise TypeError(
+            f"{variant}() got unexpected keyword argument(s) {unknown}. "
+            f"Its family options are {sorted(spec.OPTIONS)}."
+        )
+    options = spec.check_options(**options)
+    min_size = spec.min_size(**options) if hasattr(spec, "min_size") else None
+    args = resolve(spec.FAMILY, variant, min_size=min_size, **kwargs)
+    if hasattr(spec, "check_args"):
+        spec.check_args(args, **options)
+    return args, options

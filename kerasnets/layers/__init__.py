@@ -1,0 +1,6 @@
+"""The custom layers every style may use; everything else is plain `keras.layers`."""
+
+from kerasnets.layers.combinators import Parallel, Residual
+from kerasnets.layers.normalization import LocalResponseNormalization
+
+__all__ = ["LocalResponseNormalization", "Parallel", "Residual"]

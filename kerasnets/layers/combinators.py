@@ -1,0 +1,86 @@
+"""The few layers that join `keras.Sequential` sub-stacks into a branching block.
+
+A linear stack cannot branch, so the Sequential renderings express a residual or an
+inception block as one layer that owns its branches (each a `keras.Sequential`) and joins
+their outputs: by a sum (`Residual`) or a channel concatenation (`Parallel`).
+"""
+
+import keras
+from keras import ops
+
+
+def _serialize(layer):
+    return None if layer is None else keras.saving.serialize_keras_object(layer)
+
+
+def _deserialize(config):
+    return None if config is None else keras.saving.deserialize_keras_object(config)
+
+
+@keras.saving.register_keras_serializable(package="kerasnets")
+class Residual(keras.layers.Layer):
+    """`branch(x) + shortcut(x)`; with no shortcut, `branch(x) + x` (the identity shortcut)."""
+
+    def __init__(self, branch, shortcut=None, **kwargs):
+        super().__init__(**kwargs)
+        self.branch = branch
+        self.shortcut = shortcut
+
+    def build(self, input_shape):
+        self.branch.build(input_shape)
+        if self.shortcut is not None:
+            self.shortcut.build(input_shape)
+
+    def call(self, inputs, training=None):
+        identity = inputs if self.shortcut is None else self.shortcut(inputs, training=training)
+        return self.branch(inputs, training=training) + identity
+
+    def compute_output_shape(self, input_shape):
+        return self.branch.compute_output_shape(input_shape)
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "branch": _serialize(self.branch),
+            "shortcut": _serialize(self.shortcut),
+        }
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config["branch"] = _deserialize(config["branch"])
+        config["shortcut"] = _deserialize(config["shortcut"])
+        return cls(**config)
+
+
+@keras.saving.register_keras_serializable(package="kerasnets")
+class Parallel(keras.layers.Layer):
+    """Feeds one input to every branch and concatenates their outputs along channels."""
+
+    def __init__(self, branches, **kwargs):
+        super().__init__(**kwargs)
+        if not branches:
+            raise ValueError(f"`branches` must hold at least one layer. Received: branches={branches!r}")
+        self.branches = list(branches)
+
+    def build(self, input_shape):
+        for branch in self.branches:
+            branch.build(input_shape)
+
+    def call(self, inputs, training=None):
+        return ops.concatenate([branch(inputs, training=training) for branch in self.branches], axis=-1)
+
+    def compute_output_shape(self, input_shape):
+        shapes = [branch.compute_output_shape(input_shape) for branch in self.branches]
+        channels = [shape[-1] for shape in shapes]
+        total = None if None in channels else sum(channels)
+        return tuple(shapes[0][:-1]) + (total,)
+
+    def get_config(self):
+        return {**super().get_config(), "branches": [_serialize(b) for b in self.branches]}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config["branches"] = [_deserialize(b) for b in config["branches"]]
+        return cls(**config)

@@ -1,0 +1,59 @@
+"""`transfer_weights`: move the weights of one style's model into another style's model.
+
+The three styles nest the same primitive layers differently (flat in the functional
+graph; inside combinator layers in the Sequential stack; inside block layers in the
+subclass), but every primitive layer has the same unique name in all three. A weight is
+therefore known by its layer's name and its own ("conv2_block1_1_conv/kernel"), the last
+two parts of its path, whatever the nesting above them.
+"""
+
+import collections
+
+
+def weight_key(variable):
+    """`<layer name>/<weight name>`: the part of a weight's path that no style changes."""
+    return "/".join(variable.path.split("/")[-2:])
+
+
+def keyed_weights(model):
+    """The model's weights (trainable and not) by style-independent key."""
+    keyed = collections.OrderedDict()
+    for variable in model.weights:
+        key = weight_key(variable)
+        if key in keyed:
+            raise ValueError(
+                f"Model {model.name!r} has two weights named {key!r}: transfer_weights needs "
+                "unique layer names."
+            )
+        keyed[key] = variable
+    return keyed
+
+
+def transfer_weights(src, dst):
+    """Copies every weight of `src` into `dst`, two styles of one architecture and variant.
+
+    Raises ValueError, changing nothing, when the two models do not have the same weights
+    (another architecture or variant, a different head) or when a shape differs.
+    Returns `dst`.
+    """
+    source, target = keyed_weights(src), keyed_weights(dst)
+    missing, extra = sorted(set(source) - set(target)), sorted(set(target) - set(source))
+    if missing or extra:
+        raise ValueError(
+            f"Cannot transfer weights from {src.name!r} to {dst.name!r}: they are not the same "
+            f"architecture and variant. Only in src: {missing[:5]}{' ...' if len(missing) > 5 else ''}; "
+            f"only in dst: {extra[:5]}{' ...' if len(extra) > 5 else ''}."
+        )
+    mismatched = [
+        f"{key}: {tuple(source[key].shape)} vs {tuple(target[key].shape)}"
+        for key in source
+        if tuple(source[key].shape) != tuple(target[key].shape)
+    ]
+    if mismatched:
+        raise ValueError(
+            f"Cannot transfer weights from {src.name!r} to {dst.name!r}: shapes differ "
+            f"(a different head, class count or input size?): {mismatched[:5]}"
+        )
+    for key, variable in source.items():
+        target[key].assign(variable.value)
+    return dst
