@@ -8,7 +8,7 @@ ReLU; the names follow TF-slim and torchvision (mixed_5b ... mixed_7c).
 
 The auxiliary classifier (`aux_classifiers=True`, torchvision's InceptionAux) reads
 mixed_6e: 5x5/3 average pooling, a 1x1 unit to 128, a 5x5 unit to 768, global pooling and
-a dense layer; its 5x5 convolution needs the 17x17 grid of a 299x299 input or close to it.
+a dense layer; its 5x5 convolution needs the 17x17 grid, so a 299x299 input at least.
 
 Reference: keras.applications.InceptionV3(weights=None), 23,851,784 parameters in total
 with 1000 classes at 299x299 (checked against it by the tests).
@@ -32,7 +32,7 @@ FAMILY = Family(
 OPTIONS = {"aux_classifiers": False, "dropout": 0.2}
 REFERENCES = ()  # keras.applications.InceptionV3 is the oracle, see KERAS_APPLICATIONS
 KERAS_APPLICATIONS = {"inception_v3": "InceptionV3"}
-AUX_MIN_SIZE = 291  # smallest input whose mixed_6e grid (17x17) leaves 5x5 after the 5x5/3 pooling
+AUX_MIN_SIZE = 299  # the 5x5 unit needs a 17x17 mixed_6e grid: 299x299 is the smallest input giving it
 
 
 def branch(block, index, *units):

@@ -21,7 +21,7 @@ FAMILY = Family(
     year=2013,
     variants=("zfnet",),
     default_size=224,
-    min_size=67,
+    min_size=53,
     fixed_head=True,
 )
 OPTIONS = {"dropout": 0.5}

@@ -1,0 +1,158 @@
+"""DESIGN.md section 1, over every registered variant and every pair of styles.
+
+One test per variant builds it once in each style at its smallest input (10 classes) and
+checks every invariant on those three models; the `.keras` files are then loaded in a
+fresh Python process that imports only kerasnets.
+"""
+
+import contextlib
+import io
+import itertools
+import json
+import subprocess
+import sys
+import textwrap
+
+import keras
+import numpy as np
+import pytest
+from conftest import images, min_shape, predict
+
+import kerasnets
+from kerasnets.transfer import keyed_weights
+
+VARIANTS = kerasnets.list_models()
+AUX = [("googlenet", "functional"), ("googlenet", "subclassed"),
+       ("inception_v3", "functional"), ("inception_v3", "subclassed")]
+
+
+def counts(model):
+    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+    return trainable, model.count_params() - trainable
+
+
+def build_all(name, **options):
+    shape = min_shape(name, **options)
+    models = {style: kerasnets.build(name, style, input_shape=shape, classes=10, **options)
+              for style in kerasnets.STYLES if not (options and style == "sequential")}
+    return shape, models
+
+
+def assert_relative_close(actual, expected):
+    scale = max(float(np.max(np.abs(expected))), 1e-12)
+    assert float(np.max(np.abs(actual - expected))) / scale <= 1e-5
+
+
+def check_transfer_between_all_pairs(models, x):
+    for src, dst in itertools.permutations(models, 2):
+        # Fresh random weights first: the transfer must be what makes the outputs agree.
+        for variable in models[dst].trainable_weights:
+            variable.assign(np.random.default_rng(1).normal(size=variable.shape).astype("float32") * 0.05)
+        before = predict(models[dst], x)
+        expected = predict(models[src], x)
+        assert any(not np.allclose(b, e) for b, e in zip(before, expected)), (src, dst)
+        kerasnets.transfer_weights(models[src], models[dst])
+        for got, want in zip(predict(models[dst], x), expected):
+            assert_relative_close(got, want)
+
+
+def check_subclassed_summary_has_real_shapes(model):
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        model.summary(line_length=160)
+    text = buffer.getvalue()
+    assert "?" not in text, text
+    assert "Total params: " + f"{model.count_params():,}" in text
+
+
+def check_two_copies_fit_in_one_graph(name, style, shape):
+    inputs = keras.Input(shape=shape)
+    first = kerasnets.build(name, style, input_shape=shape, classes=10)
+    second = kerasnets.build(name, style, input_shape=shape, classes=10)
+    assert first.name != second.name
+    both = keras.Model(inputs, [first(inputs), second(inputs)])
+    outputs = both.predict(images(shape), verbose=0)
+    assert outputs[0].shape == outputs[1].shape == (2, 10)
+
+
+LOAD_AND_PREDICT = textwrap.dedent("""
+    import json, sys
+    import keras, numpy as np
+    import kerasnets  # the only import a user needs: no custom_objects
+    paths, x_path, out_path = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+    x = np.load(x_path)
+    results = {}
+    for style, path in paths.items():
+        model = keras.models.load_model(path)
+        results[style] = {"type": type(model).__name__,
+                          "outputs": [np.asarray(y).tolist() for y in keras.tree.flatten(model(x, training=False))]}
+    json.dump(results, open(out_path, "w"))
+""")
+
+
+def check_keras_round_trip_in_a_fresh_process(models, x, tmp_path):
+    paths = {}
+    for style, model in models.items():
+        paths[style] = str(tmp_path / f"{style}.keras")
+        model.save(paths[style])
+    np.save(tmp_path / "x.npy", x)
+    out = tmp_path / "out.json"
+    subprocess.run(
+        [sys.executable, "-c", LOAD_AND_PREDICT, json.dumps(paths), str(tmp_path / "x.npy"), str(out)],
+        check=True, timeout=600,
+    )
+    loaded = json.loads(out.read_text())
+    for style, model in models.items():
+        assert loaded[style]["type"] == type(model).__name__
+        for got, want in zip(loaded[style]["outputs"], predict(model, x)):
+            np.testing.assert_allclose(np.array(got, dtype=np.float32), want, rtol=1e-5, atol=1e-7)
+
+
+def check_invariants(name, tmp_path, **options):
+    shape, models = build_all(name, **options)
+    x = images(shape)
+
+    assert len({counts(model) for model in models.values()}) == 1, {s: counts(m) for s, m in models.items()}
+    shapes = {style: tuple(y.shape for y in predict(model, x)) for style, model in models.items()}
+    assert len(set(shapes.values())) == 1, shapes
+
+    keys = {style: list(keyed_weights(model)) for style, model in models.items()}  # unique per model
+    assert len({frozenset(k) for k in keys.values()}) == 1
+
+    # Deterministic names: a second build names every weight the same way.
+    again = kerasnets.build(name, "functional", input_shape=shape, classes=10, **options)
+    assert list(keyed_weights(again)) == keys["functional"]
+
+    check_transfer_between_all_pairs(models, x)
+    check_subclassed_summary_has_real_shapes(models["subclassed"])
+    check_keras_round_trip_in_a_fresh_process(models, x, tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", VARIANTS)
+def test_style_invariants(name, tmp_path):
+    check_invariants(name, tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["googlenet", "inception_v3"])
+def test_style_invariants_with_aux_classifiers(name, tmp_path):
+    check_invariants(name, tmp_path, aux_classifiers=True)
+
+
+@pytest.mark.parametrize("style", kerasnets.STYLES)
+@pytest.mark.parametrize("name", ["lenet5", "resnet18", "googlenet", "vgg11_bn"])
+def test_two_copies_of_one_network_fit_in_one_graph(name, style):
+    check_two_copies_fit_in_one_graph(name, style, min_shape(name))
+
+
+@pytest.mark.parametrize("name, style", AUX)
+def test_aux_outputs_have_the_same_structure_in_training_and_inference(name, style):
+    shape = min_shape(name, aux_classifiers=True)
+    model = kerasnets.build(name, style, input_shape=shape, classes=4, aux_classifiers=True)
+    x = images(shape)
+    train, infer = model(x, training=True), model(x, training=False)
+    expected = {"googlenet": ["aux1", "aux2", "predictions"], "inception_v3": ["aux", "predictions"]}[name]
+    assert sorted(train) == sorted(infer) == expected
+    for key in expected:
+        assert train[key].shape == infer[key].shape == (2, 4)
