@@ -1,0 +1,86 @@
+"""Each family's shape against its paper: the feature-map sizes its table prints, the
+options it offers, and a forward pass at its minimum input."""
+
+import keras
+import numpy as np
+import pytest
+from conftest import images, min_shape, predict
+
+import kerasnets
+
+
+def spatial_sizes(model, names):
+    return [model.get_layer(name).output.shape[1] for name in names]
+
+
+def test_alexnet_maps_follow_the_paper():
+    model = kerasnets.functional.alexnet()
+    assert spatial_sizes(model, ["conv1", "pool1", "conv2", "pool2", "conv5", "pool5"]) == [55, 27, 27, 13, 13, 6]
+
+
+def test_alexnet_grouped_splits_conv2_conv4_conv5_in_two():
+    model = kerasnets.functional.alexnet(grouped=True)
+    groups = {layer.name: layer.groups for layer in model.layers if isinstance(layer, keras.layers.Conv2D)}
+    assert groups == {"conv1": 1, "conv2": 2, "conv3": 1, "conv4": 2, "conv5": 2}
+
+
+def test_zfnet_maps_follow_figure_3():
+    model = kerasnets.functional.zfnet()
+    assert model.get_layer("conv1").kernel_size == (7, 7) and model.get_layer("conv1").strides == (2, 2)
+    assert spatial_sizes(model, ["conv1", "pool1", "conv2", "pool2", "conv5", "pool5"]) == [110, 55, 26, 13, 13, 6]
+
+
+def test_googlenet_maps_follow_table_1():
+    model = kerasnets.functional.googlenet()
+    names = ["conv1_7x7", "pool1", "pool2", "inception_3b", "pool3", "inception_4e", "pool4", "inception_5b"]
+    assert spatial_sizes(model, names) == [112, 56, 28, 28, 14, 14, 7, 7]
+    widths = [model.get_layer(f"inception_{stage}").output.shape[-1] for stage in ("3a", "4e", "5b")]
+    assert widths == [256, 832, 1024]
+
+
+def test_inception_v3_grids_are_35_17_8():
+    model = kerasnets.functional.inception_v3()
+    names = ["mixed_5d", "mixed_6e", "mixed_7c"]
+    assert spatial_sizes(model, names) == [35, 17, 8]
+    assert [model.get_layer(n).output.shape[-1] for n in names] == [288, 768, 2048]
+    assert model.get_layer("mixed_6b_branch3_3_conv").kernel_size == (1, 7)
+
+
+@pytest.mark.parametrize("name, stage_widths", [("resnet18", (64, 128, 256, 512)), ("resnet50", (256, 512, 1024, 2048))])
+def test_resnet_stages_halve_the_grid_and_widen(name, stage_widths):
+    model = kerasnets.functional.__dict__[name]()
+    last = {"resnet18": (2, 2, 2, 2), "resnet50": (3, 4, 6, 3)}[name]
+    outs = [model.get_layer(f"conv{stage}_block{depth}_out").output.shape
+            for stage, depth in zip(range(2, 6), last)]
+    assert [shape[1] for shape in outs] == [56, 28, 14, 7]
+    assert tuple(shape[-1] for shape in outs) == stage_widths
+
+
+def test_resnet_projects_only_where_the_block_changes_shape():
+    resnet18 = kerasnets.functional.resnet18()
+    names = {layer.name for layer in resnet18.layers}
+    assert "conv2_block1_0_conv" not in names and "conv3_block1_0_conv" in names
+    assert "conv2_block1_0_conv" in {layer.name for layer in kerasnets.functional.resnet50().layers}
+
+
+def test_lenet5_classic_and_modern_forms():
+    classic = kerasnets.functional.lenet5(classes=10)
+    modern = kerasnets.functional.lenet5(classes=10, modern=True)
+    assert isinstance(classic.get_layer("s2"), keras.layers.AveragePooling2D)
+    assert classic.get_layer("c1").activation.__name__ == "tanh"
+    assert isinstance(modern.get_layer("s2"), keras.layers.MaxPooling2D)
+    assert modern.get_layer("c1").activation.__name__ == "relu"
+    assert spatial_sizes(classic, ["c1", "s2", "c3", "s4", "c5"]) == [28, 14, 10, 5, 1]
+
+
+def test_nin_has_no_dense_layer_and_one_map_per_class():
+    model = kerasnets.functional.nin(classes=17)
+    assert not [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    assert model.get_layer("block4_mlp2").output.shape[-1] == 17
+
+
+@pytest.mark.parametrize("name", kerasnets.list_models())
+def test_forward_pass_at_the_minimum_input(name):
+    shape = min_shape(name)
+    out = predict(kerasnets.build(name, "functional", input_shape=shape, classes=3), images(shape))[0]
+    assert out.shape == (2, 3) and np.all(np.isfinite(out))

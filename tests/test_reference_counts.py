@@ -1,0 +1,69 @@
+"""Fidelity to outside references: published parameter counts, and keras.applications
+itself (counts, and outputs where the structure and layer names are the same)."""
+
+import keras
+import numpy as np
+import pytest
+from conftest import images, predict
+
+import kerasnets
+from kerasnets.registry import FAMILIES
+
+REFERENCES = [(ref.variant, ref) for spec, _ in FAMILIES.values() for ref in spec.REFERENCES]
+KERAS_APPLICATIONS = [
+    (variant, application)
+    for spec, _ in FAMILIES.values()
+    for variant, application in getattr(spec, "KERAS_APPLICATIONS", {}).items()
+]
+OPTIONS_FOR_KERAS = {"resnet": {"conv_bias": True}}  # keras.applications' ResNets carry conv biases
+
+
+def counts(model):
+    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+    return model.count_params(), trainable
+
+
+@pytest.mark.parametrize("variant, reference", REFERENCES, ids=[f"{v}-{r.options}" for v, r in REFERENCES])
+def test_published_parameter_count(variant, reference):
+    model = kerasnets.functional.__dict__[variant](classes=reference.classes, **reference.options)
+    total, trainable = counts(model)
+    got = total if reference.counts == "total" else trainable
+    assert got == reference.count, f"{variant}: {got:,} != {reference.count:,} ({reference.source})"
+
+
+def test_every_variant_has_an_outside_reference():
+    covered = {variant for variant, _ in REFERENCES} | {variant for variant, _ in KERAS_APPLICATIONS}
+    assert covered == set(kerasnets.list_models())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant, application", KERAS_APPLICATIONS)
+def test_counts_equal_keras_applications(variant, application):
+    reference = getattr(keras.applications, application)(weights=None)
+    family = kerasnets.registry.VARIANT_FAMILY[variant]
+    model = kerasnets.build(variant, "functional", **OPTIONS_FOR_KERAS.get(family, {}))
+    assert counts(model) == counts(reference)
+
+
+@pytest.mark.parametrize("style", kerasnets.STYLES)
+@pytest.mark.parametrize(
+    "variant, application, options",
+    [("vgg16", "VGG16", {}), ("vgg19", "VGG19", {}), ("resnet50", "ResNet50", {"conv_bias": True})],
+)
+def test_outputs_equal_keras_applications_with_the_same_weights(style, variant, application, options):
+    """Same layer names as keras.applications, so its weights move in by name; the
+    predictions must then be theirs."""
+    shape = (32, 32, 3)
+    reference = getattr(keras.applications, application)(weights=None, input_shape=shape, classes=10)
+    model = kerasnets.build(variant, style, input_shape=shape, classes=10, **options)
+    x = images(shape, batch=3) * 255.0
+    kerasnets.transfer_weights(reference, model)
+    np.testing.assert_allclose(predict(model, x)[0], predict(reference, x)[0], rtol=1e-5, atol=1e-6)
+
+
+def test_inception_v3_aux_head_adds_torchvision_inceptionaux():
+    """torchvision's InceptionAux has 3,326,696 parameters for 1000 classes; with
+    keras.applications' BatchNorm (no scale), the 128 + 768 gammas are not there."""
+    without = kerasnets.functional.inception_v3()
+    with_aux = kerasnets.functional.inception_v3(aux_classifiers=True)
+    assert counts(with_aux)[1] - counts(without)[1] == 3_326_696 - (128 + 768)
