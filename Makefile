@@ -13,10 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(PY) examples/demo.py
+	TF_CPP_MIN_LOG_LEVEL=2 $(PY) examples/demo.py
 
 test: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadgroup
+	TF_CPP_MIN_LOG_LEVEL=2 $(PY) -m pytest -n 2
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/train_throughput.py

@@ -93,8 +93,9 @@ def resolve(
         )
     if name is not None and (not isinstance(name, str) or not name):
         raise ValueError(f"`name` must be a non-empty string or None. Received: name={name!r}")
+    _check_classifier_activation(classifier_activation)
     _check_weights(weights)
-    input_shape = _check_input_shape(
+    input_shape = check_input_shape(
         family, input_shape, include_top, min_size or family.min_size
     )
     return ModelArgs(
@@ -107,6 +108,16 @@ def resolve(
         classifier_activation=classifier_activation,
         name=name or default_name(variant),
     )
+
+
+def _check_classifier_activation(classifier_activation):
+    try:
+        keras.activations.get(classifier_activation)
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            "`classifier_activation` must be None, a Keras activation name or a callable. "
+            f"Received: classifier_activation={classifier_activation!r}"
+        ) from error
 
 
 def _check_weights(weights):
@@ -132,7 +143,7 @@ def _check_weights(weights):
         raise ValueError(f"`weights` file does not exist. Received: weights={path!r}")
 
 
-def _check_input_shape(family, input_shape, include_top, min_size):
+def check_input_shape(family, input_shape, include_top, min_size):
     if input_shape is None:
         return (family.default_size, family.default_size, family.channels)
     try:

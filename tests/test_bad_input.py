@@ -20,6 +20,12 @@ def test_classes_below_one_or_not_an_int(style, classes):
 
 
 @pytest.mark.parametrize("style", STYLES)
+def test_unknown_classifier_activation(style):
+    with pytest.raises(ValueError, match=r"classifier_activation='softmaxx'"):
+        build(style, classifier_activation="softmaxx")
+
+
+@pytest.mark.parametrize("style", STYLES)
 def test_unknown_pooling(style):
     with pytest.raises(ValueError, match=r"pooling='mean'"):
         build(style, include_top=False, pooling="mean")

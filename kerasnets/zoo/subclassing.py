@@ -7,7 +7,7 @@ layer's output shape and `.keras` files rebuild it from `get_config()` alone.
 
 import keras
 
-from kerasnets.arguments import _check_input_shape, load_weights, resolve_spec
+from kerasnets.arguments import check_input_shape, load_weights, resolve_spec
 
 
 def build_in_order(layers, input_shape):
@@ -61,10 +61,10 @@ class ImageClassifier(keras.Model):
         self.args = args
         self.options = dict(options)
 
-    def check_input_shape(self, input_shape):
+    def check_built_shape(self, input_shape):
         """The family's size rules, for a shape given to `build` rather than to `__init__`."""
         min_size = self.spec.min_size(**self.options) if hasattr(self.spec, "min_size") else None
-        _check_input_shape(
+        check_input_shape(
             self.spec.FAMILY, tuple(input_shape[1:]), self.args.include_top,
             min_size or self.spec.FAMILY.min_size,
         )

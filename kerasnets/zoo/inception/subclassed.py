@@ -84,7 +84,7 @@ class InceptionNetwork(ImageClassifier):
         self.head = spec.head_layers(self.args, **self.options)
 
     def build(self, input_shape):
-        self.check_input_shape(input_shape)
+        self.check_built_shape(input_shape)
         shape = input_shape
         for stage in self.stages:
             stage.build(shape)

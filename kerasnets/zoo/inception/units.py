@@ -65,11 +65,6 @@ def pool_layer(unit):
     return pooling(unit.size, strides=unit.strides, padding=unit.padding, name=unit.name)
 
 
-def output_name(block):
-    """The name of the layer that concatenates a block's branches."""
-    return block.name
-
-
 def check_aux_args(family, args, aux_classifiers):
     """Auxiliary classifiers need the top, and a known input size for their pooling."""
     if not aux_classifiers:

@@ -15,7 +15,7 @@ class LinearNetwork(ImageClassifier):
         self.chain = self.spec.network_layers(self.args, **self.options)
 
     def build(self, input_shape):
-        self.check_input_shape(input_shape)
+        self.check_built_shape(input_shape)
         build_in_order(self.chain, input_shape)
 
     def call(self, inputs, training=None):

@@ -65,7 +65,7 @@ class ResNet(ImageClassifier):
         self.head = classifier_layers(self.args)
 
     def build(self, input_shape):
-        self.check_input_shape(input_shape)
+        self.check_built_shape(input_shape)
         shape = build_in_order(self.stem, input_shape)
         shape = build_in_order(self.blocks, shape)
         build_in_order(self.head, shape)
