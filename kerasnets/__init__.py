@@ -9,6 +9,7 @@ per variant, with the same names; `list_models()` names them and `build()` picks
 
 from kerasnets import functional, layers, sequential, subclassed
 from kerasnets.registry import STYLES, build, list_models
+from kerasnets.training import train
 from kerasnets.transfer import transfer_weights
 
 __version__ = "0.1.0"
@@ -20,5 +21,6 @@ __all__ = [
     "list_models",
     "sequential",
     "subclassed",
+    "train",
     "transfer_weights",
 ]

@@ -86,21 +86,21 @@ def _family_of(name):
     return VARIANT_FAMILY[name]
 
 
-def _check_style(style):
+def check_style(style):
     if style not in STYLES:
         raise ValueError(f"Unknown style: style={style!r}. Expected one of {list(STYLES)}.")
 
 
 def build(name, style="functional", **kwargs):
     """Builds the variant `name` in `style`; `kwargs` go to that variant's builder."""
-    _check_style(style)
+    check_style(style)
     _, builders = FAMILIES[_family_of(name)]
     return builders[style](name, **kwargs)
 
 
 def variant_builder(name, style):
     """A named function for one variant in one style: `kerasnets.<style>.<name>`."""
-    _check_style(style)
+    check_style(style)
     spec, builders = FAMILIES[_family_of(name)]
     build_variant = builders[style]
 

@@ -1,6 +1,7 @@
 """The custom layers every style may use; everything else is plain `keras.layers`."""
 
 from kerasnets.layers.combinators import Parallel, Residual
+from kerasnets.layers.lighting import PCALighting
 from kerasnets.layers.normalization import LocalResponseNormalization
 
-__all__ = ["LocalResponseNormalization", "Parallel", "Residual"]
+__all__ = ["LocalResponseNormalization", "PCALighting", "Parallel", "Residual"]

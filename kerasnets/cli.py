@@ -1,0 +1,74 @@
+"""The `kerasnets` command: `kerasnets train MODEL ...` over `kerasnets.train`."""
+
+import argparse
+import os
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _parser():
+    from kerasnets.registry import STYLES, list_models
+    from kerasnets.training import augment, recipes, strategies
+
+    parser = argparse.ArgumentParser(prog="kerasnets", description="The classic CNNs in three Keras styles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    train = commands.add_parser(
+        "train", help="train a model with model.fit on a tf.distribute strategy",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(f"models: {', '.join(list_models())}\n"
+                f"augmentation presets: {', '.join(augment.PRESETS)}, keras_cv:LAYER (with the cv extra)\n"
+                f"recipes: {', '.join(sorted(recipes.RECIPES))}\n"
+                "datasets: digits (bundled), mnist, fashion_mnist, cifar10, cifar100 (downloaded), "
+                "tfds:NAME, or an image folder\n"
+                "Running the same command again resumes an unfinished run from its last checkpoint."))
+    train.add_argument("model", help="a variant name (see the list below)")
+    train.add_argument("--style", default="functional", choices=STYLES)
+    train.add_argument("--dataset", default="digits")
+    train.add_argument("--epochs", type=int, default=20)
+    train.add_argument("--batch-size", type=int, default=64, help="the global batch (default 64)")
+    train.add_argument("--input-size", type=int, help="height and width (default: the family's)")
+    train.add_argument("--classes", type=int, help="class count (default: from the labels)")
+    train.add_argument("--strategy", default="auto", choices=strategies.NAMES)
+    train.add_argument("--mixed-precision", default="auto",
+                       choices=["auto", "float32", "mixed_float16", "mixed_bfloat16"])
+    train.add_argument("--jit-compile", default="auto", choices=["auto", "on", "off"])
+    train.add_argument("--recipe", default="modern", choices=sorted(recipes.RECIPES))
+    train.add_argument("--augment", help="override the recipe's augmentation preset")
+    train.add_argument("--learning-rate", type=float)
+    train.add_argument("--weight-decay", type=float)
+    train.add_argument("--label-smoothing", type=float)
+    train.add_argument("--aux-loss-weight", type=float)
+    train.add_argument("--aux-classifiers", action="store_true", help="googlenet, inception_v3: train the auxiliary heads")
+    train.add_argument("--checkpoint-every", type=int, help="also checkpoint every N steps")
+    train.add_argument("--out", default="runs", help="parent folder of the run directory (default runs/)")
+    train.add_argument("--seed", type=int, default=0)
+    return parser
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    from kerasnets.training import TrainingDiverged, train
+
+    jit = {"auto": "auto", "on": True, "off": False}[args.jit_compile]
+    try:
+        train(args.model, args.dataset, style=args.style, epochs=args.epochs, batch_size=args.batch_size,
+              input_size=args.input_size, classes=args.classes, strategy=args.strategy,
+              mixed_precision=args.mixed_precision, jit_compile=jit, recipe=args.recipe,
+              augment=args.augment, learning_rate=args.learning_rate, weight_decay=args.weight_decay,
+              label_smoothing=args.label_smoothing, aux_loss_weight=args.aux_loss_weight,
+              out=args.out, seed=args.seed, checkpoint_every=args.checkpoint_every,
+              model_options={"aux_classifiers": True} if args.aux_classifiers else None)
+    except (ValueError, TypeError) as error:
+        print(f"kerasnets: error: {error}", file=sys.stderr)
+        return 2
+    except TrainingDiverged as error:
+        print(f"kerasnets: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

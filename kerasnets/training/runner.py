@@ -1,0 +1,289 @@
+"""`kerasnets.train`: one call from a variant name (or a built model) and a data source to a
+trained model, its history, its test evaluation and a run directory that survives a kill."""
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import time
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from kerasnets import registry
+from kerasnets.training import augment as augmentation
+from kerasnets.training import callbacks as run_callbacks
+from kerasnets.training import data as data_sources
+from kerasnets.training import multi_worker, precision, recipes, strategies
+
+FINISHED = "summary.json"  # written last: its presence marks a finished run
+VOLATILE = ("strategy", "devices", "versions", "epochs")  # may differ when a run resumes
+
+
+class TrainingDiverged(RuntimeError):
+    """The loss became NaN or infinite; the run directory keeps the last good checkpoint."""
+
+
+@dataclasses.dataclass
+class TrainResult:
+    model: keras.Model
+    history: keras.callbacks.History
+    evaluation: dict
+    run_dir: str
+
+
+def _check_positive_int(value, argument):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"`{argument}` must be an integer >= 1. Received: {argument}={value!r}")
+    return value
+
+
+def weights_digest(model):
+    """A short hash of every weight: equal digests, equal models."""
+    digest = hashlib.sha256()
+    for weight in model.get_weights():
+        digest.update(np.ascontiguousarray(weight, dtype=np.float32).tobytes())
+    return digest.hexdigest()[:12]
+
+
+def choose_run_dir(out, base_name, config):
+    """The unfinished run of the same configuration under `out` (to resume), or a new directory."""
+    base = os.path.join(out, base_name)
+    index = 1
+    while True:
+        path = base if index == 1 else f"{base}-{index}"
+        if not os.path.exists(path):
+            return path, False
+        config_path = os.path.join(path, "config.json")
+        if os.path.exists(config_path) and not os.path.exists(os.path.join(path, FINISHED)):
+            with open(config_path) as handle:
+                saved = json.load(handle)
+            if {k: v for k, v in saved.items() if k not in VOLATILE} == \
+               {k: v for k, v in config.items() if k not in VOLATILE}:
+                return path, True
+        index += 1
+
+
+def _input_shape(model, input_size):
+    """The input shape of the model to be built (a name) or of a built model."""
+    if isinstance(model, str):
+        spec = registry.spec_of(model)
+        size = input_size or spec.FAMILY.default_size
+        return (size, size, spec.FAMILY.channels)
+    args = getattr(model, "args", None)  # a kerasnets subclassed model
+    try:
+        shape = tuple(model.inputs[0].shape[1:]) if model.inputs else tuple(args.input_shape)
+    except (AttributeError, TypeError):
+        shape = tuple(args.input_shape) if args is not None else None
+    if shape is None or None in shape:
+        raise ValueError(f"`model` must be built with a known input shape (height, width, channels). "
+                         f"Received a model with input shape {shape}.")
+    return shape
+
+
+def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, batch_size=64,
+          input_size=None, classes=None, strategy="auto", mixed_precision="auto", jit_compile="auto",
+          recipe="modern", augment=None, learning_rate=None, weight_decay=None, label_smoothing=None,
+          aux_loss_weight=None, out="runs", seed=0, checkpoint_every=None, validation_data=None,
+          model_options=None, verbose="auto"):
+    """Trains `model` on `dataset` with `model.fit` under a tf.distribute strategy.
+
+    model: a variant name (built in `style` with the data's class count) or a built model.
+    dataset: "digits" (bundled), "mnist"/"fashion_mnist"/"cifar10"/"cifar100" (downloaded by
+        keras.datasets), "tfds:NAME", an image folder, arrays (x, y) or a tf.data.Dataset.
+    batch_size: the global batch, split over the replicas.
+    classes: the number of classes; by default, one more than the largest label.
+    recipe: a name in kerasnets.training.recipes.RECIPES; `augment`, `learning_rate`,
+        `weight_decay`, `label_smoothing` and `aux_loss_weight` override it.
+    out: the parent of the run directory; running the same call again resumes an
+        unfinished run from its last checkpoint.
+    checkpoint_every: also checkpoint every N steps (default: every epoch only).
+    Returns a TrainResult(model, history, evaluation, run_dir).
+    """
+    # 1. Every argument is checked before anything is built, loaded or written.
+    built = model if isinstance(model, keras.Model) else None
+    if built is None:
+        if not isinstance(model, str):
+            raise ValueError(f"`model` must be a variant name or a keras.Model. Received: model={model!r}")
+        registry.spec_of(model)
+        registry.check_style(style)
+    _check_positive_int(epochs, "epochs")
+    _check_positive_int(batch_size, "batch_size")
+    if input_size is not None:
+        _check_positive_int(input_size, "input_size")
+    if checkpoint_every is not None:
+        _check_positive_int(checkpoint_every, "checkpoint_every")
+    plan = recipes.resolve_recipe(recipe, augment=augment, learning_rate=learning_rate,
+                                  weight_decay=weight_decay, label_smoothing=label_smoothing,
+                                  aux_loss_weight=aux_loss_weight)
+    policy = precision.resolve_mixed_precision(mixed_precision)
+    strategy = strategies.resolve_strategy(strategy)
+    replicas = strategy.num_replicas_in_sync
+    if batch_size < replicas:
+        raise ValueError(f"`batch_size` is the global batch and must be at least the number of "
+                         f"replicas ({replicas}). Received: batch_size={batch_size}")
+    jit = precision.resolve_jit_compile(jit_compile, strategy)
+    input_shape = _input_shape(model, input_size)
+    size, channels = input_shape[0], input_shape[-1]
+    augmentation.check_preset(plan.augment, channels)
+    if classes is not None:
+        _check_positive_int(classes, "classes")
+
+    keras.utils.set_random_seed(seed)
+    data = data_sources.load_data(dataset, image_size=size, channels=channels, seed=seed,
+                                  validation_data=validation_data, classes=classes)
+    if built is not None:
+        width = keras.tree.flatten(built.compute_output_spec(keras.KerasTensor((1, *input_shape))))[0].shape[-1]
+        if width != data.num_classes:
+            raise ValueError(f"`model` predicts {width} classes but the data has {data.num_classes} "
+                             f"(labels 0 to {data.num_classes - 1}).")
+
+    name = model if built is None else built.name
+    config = {
+        "model": name, "style": style if built is None else type(built).__name__,
+        "model_options": model_options or {}, "dataset": data.name, "classes": data.num_classes,
+        "input_shape": list(input_shape), "epochs": epochs, "batch_size": batch_size, "seed": seed,
+        "recipe": dataclasses.asdict(plan), "mixed_precision": policy, "jit_compile": jit,
+        "checkpoint_every": checkpoint_every, "strategy": strategies.describe(strategy),
+        "versions": {"keras": keras.__version__, "tensorflow": tf.__version__},
+    }
+    run_dir, resuming = choose_run_dir(out, f"{name}-{data.name}".replace("/", "_").replace(":", "_"), config)
+    chief = multi_worker.is_chief(strategy)
+    log = print if chief else (lambda *a, **k: None)
+    if chief:
+        os.makedirs(run_dir, exist_ok=True)
+        with open(os.path.join(run_dir, "config.json"), "w") as handle:
+            json.dump(config, handle, indent=2)
+    log(f"kerasnets: {'resuming' if resuming else 'new'} run {run_dir}")
+    log(f"kerasnets: strategy {strategies.describe(strategy)}; precision {policy}; jit_compile {jit}")
+
+    previous_policy = keras.mixed_precision.global_policy()
+    keras.mixed_precision.set_global_policy(policy)
+    try:
+        return _fit(built, name, style, model_options, data, plan, strategy, input_shape, epochs,
+                    batch_size, jit, seed, checkpoint_every, run_dir, chief, log, verbose)
+    finally:
+        keras.mixed_precision.set_global_policy(previous_policy)
+
+
+def _fit(built, name, style, model_options, data, plan, strategy, input_shape, epochs, batch_size,
+         jit, seed, checkpoint_every, run_dir, chief, log, verbose):
+    one_hot = augmentation.needs_one_hot(plan.augment)
+    with strategy.scope():
+        model = built or registry.build(name, style, input_shape=input_shape, classes=data.num_classes,
+                                        **(model_options or {}))
+    output_names = output_keys(model, input_shape)
+
+    per_replica_drop = strategy.num_replicas_in_sync > 1
+    pipeline = dict(size=input_shape[0], channels=input_shape[-1], batch_size=batch_size,
+                    num_classes=data.num_classes, one_hot=one_hot, seed=seed, output_names=output_names)
+    options = tf.data.Options()
+    options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+    train_ds = data_sources.make_pipeline(data.train, training=True, augment=plan.augment,
+                                          drop_remainder=per_replica_drop, **pipeline).with_options(options)
+    val_ds = None if data.validation is None else data_sources.make_pipeline(
+        data.validation, training=False, **pipeline).with_options(options)
+    test_ds = None if data.test is None else data_sources.make_pipeline(
+        data.test, training=False, **pipeline).with_options(options)
+    steps_per_epoch = int(train_ds.cardinality().numpy())
+    if steps_per_epoch < 1:
+        steps_per_epoch = max(1, data.sizes.get("train", batch_size) // batch_size)
+
+    with strategy.scope():
+        metrics = [keras.metrics.CategoricalAccuracy(name="accuracy") if one_hot
+                   else keras.metrics.SparseCategoricalAccuracy(name="accuracy"),
+                   keras.metrics.TopKCategoricalAccuracy(5, name="top5_accuracy") if one_hot
+                   else keras.metrics.SparseTopKCategoricalAccuracy(5, name="top5_accuracy")]
+        if output_names:
+            loss = {key: make_loss(one_hot, plan.label_smoothing, data.num_classes) for key in output_names}
+            loss_weights = {key: 1.0 if key == "predictions" else plan.aux_loss_weight for key in output_names}
+            metrics = {"predictions": metrics}
+        else:
+            loss, loss_weights = make_loss(one_hot, plan.label_smoothing, data.num_classes), None
+        model.compile(optimizer=recipes.make_optimizer(plan, epochs, steps_per_epoch), loss=loss,
+                      loss_weights=loss_weights, metrics=metrics, jit_compile=jit)
+        multi_worker.prepare_compiled_model(model, strategy)
+
+        guard = run_callbacks.NaNGuard()
+        backup = run_callbacks.RunBackup(os.path.join(run_dir, "checkpoints"), guard,
+                                         save_freq=checkpoint_every or "epoch", is_chief=chief)
+        callbacks = [guard, backup]
+        if chief:
+            callbacks += [keras.callbacks.CSVLogger(os.path.join(run_dir, "history.csv"), append=True),
+                          keras.callbacks.TensorBoard(os.path.join(run_dir, "tensorboard"))]
+        if verbose == "auto":  # a live progress bar on a terminal, one line per epoch elsewhere
+            verbose = (1 if sys.stdout.isatty() else 2) if chief else 0
+        start = time.perf_counter()
+        try:
+            history = model.fit(train_ds, validation_data=val_ds, epochs=epochs, callbacks=callbacks,
+                                verbose=verbose, shuffle=False)  # the pipeline shuffles
+        except KeyboardInterrupt:
+            backup.save_now()
+            log(f"\nkerasnets: interrupted; state saved in {run_dir}. Run the same command to resume.")
+            raise
+        seconds = time.perf_counter() - start
+        if guard.where is not None:
+            epoch, batch = guard.where
+            raise TrainingDiverged(
+                f"The loss became NaN or infinite at epoch {epoch}, batch {batch}: training stopped. "
+                f"The last good checkpoint is kept in {os.path.join(run_dir, 'checkpoints')}. Try a "
+                "lower learning rate (learning_rate=... / --learning-rate).")
+        evaluation = model.evaluate(test_ds, verbose=0, return_dict=True) if test_ds is not None else {}
+
+    evaluation = _flat_evaluation(evaluation)
+    trained_epochs = len(history.epoch)
+    images = trained_epochs * steps_per_epoch * batch_size
+    evaluation.update({
+        "top5_error": 1.0 - evaluation.get("top5_accuracy", float("nan")),
+        "train_seconds": seconds, "images_per_second": images / seconds if seconds else float("nan"),
+        "epochs": epochs, "weights_sha256": weights_digest(model),
+    })
+    if chief:
+        model.save(os.path.join(run_dir, "model.keras"))
+        with open(os.path.join(run_dir, FINISHED), "w") as handle:
+            json.dump(evaluation, handle, indent=2)
+    print(f"kerasnets: {name} test accuracy {evaluation.get('accuracy', float('nan')):.2%}, "
+        f"top-5 error {evaluation['top5_error']:.2%}, {seconds:.1f} s, "
+        f"{evaluation['images_per_second']:.0f} images/s, weights {evaluation['weights_sha256']} -> {run_dir}")
+    return TrainResult(model, history, evaluation, run_dir)
+
+
+def output_keys(model, input_shape):
+    """The sorted output names of a model with auxiliary outputs (a dict), else None."""
+    spec = model.compute_output_spec(keras.KerasTensor((1, *input_shape)))
+    return sorted(spec) if isinstance(spec, dict) else None
+
+
+def make_loss(one_hot, label_smoothing, num_classes):
+    if one_hot:
+        return keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing)
+    if label_smoothing:
+        return SmoothedSparseCrossentropy(label_smoothing, num_classes)
+    return keras.losses.SparseCategoricalCrossentropy()
+
+
+def _flat_evaluation(evaluation):
+    """`predictions_accuracy` -> `accuracy` for models with auxiliary outputs; floats only."""
+    flat = {}
+    for key, value in evaluation.items():
+        key = key[len("predictions_"):] if key.startswith("predictions_") else key
+        flat[key] = float(np.asarray(value).reshape(-1)[0])
+    return flat
+
+
+@keras.saving.register_keras_serializable(package="kerasnets")
+class SmoothedSparseCrossentropy(keras.losses.Loss):
+    """Sparse labels with label smoothing (Keras' sparse loss has no `label_smoothing`)."""
+
+    def __init__(self, label_smoothing=0.0, num_classes=None, name="smoothed_sparse_crossentropy", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.label_smoothing, self.num_classes = label_smoothing, num_classes
+
+    def call(self, y_true, y_pred):
+        y_true = keras.ops.one_hot(keras.ops.cast(keras.ops.reshape(y_true, (-1,)), "int32"), self.num_classes)
+        return keras.losses.categorical_crossentropy(y_true, y_pred, label_smoothing=self.label_smoothing)
+
+    def get_config(self):
+        return {**super().get_config(), "label_smoothing": self.label_smoothing, "num_classes": self.num_classes}
