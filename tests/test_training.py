@@ -235,3 +235,16 @@ def test_precision_and_xla_are_off_on_cpu(tmp_path):
     assert precision.resolve_jit_compile("auto", strategies.resolve_strategy("default")) is False
     config = json.loads(open(os.path.join(quick(tmp_path).run_dir, "config.json")).read())
     assert (config["mixed_precision"], config["jit_compile"]) == ("float32", False)
+
+
+@pytest.mark.parametrize("batch, samples, replicas, expected", [
+    (64, 270, 1, (64, False)), (64, 270, 2, (64, False)), (32, 15, 2, (12, False)),
+    (16, 17, 2, (14, False)), (8, 1, 2, (2, True)), (64, None, 2, (64, False)),
+])
+def test_evaluation_batches_never_leave_a_replica_without_a_sample(batch, samples, replicas, expected):
+    from kerasnets.training.runner import evaluation_batch
+
+    chosen, drop = evaluation_batch(batch, samples, replicas)
+    assert (chosen, drop) == expected
+    if samples and not drop:
+        assert chosen % replicas == 0 and (samples % chosen == 0 or samples % chosen >= replicas)

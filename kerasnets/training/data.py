@@ -74,13 +74,14 @@ def _from_arrays(name, x, y, fractions, seed, class_names=None, num_classes=None
     num_classes = num_classes or int(y.max()) + 1
     y = check_labels(y, num_classes, name)
     indices = stratified_split(y, fractions, seed)
-    splits = [tf.data.Dataset.from_tensor_slices((x[i], y[i])) if len(i) else None for i in indices]
-    while len(splits) < 3:
-        splits.append(None)
-    return DataSplits(name, splits[0], splits[1], splits[2] or splits[1], num_classes,
+    splits = [tf.data.Dataset.from_tensor_slices((x[i], y[i])) for i in indices]
+    sizes = [len(i) for i in indices]
+    if len(splits) == 2:  # no test split of its own: the validation split is the test split
+        splits.append(splits[1])
+        sizes.append(sizes[1])
+    return DataSplits(name, splits[0], splits[1], splits[2], num_classes,
                       class_names or [str(c) for c in range(num_classes)],
-                      {"train": len(indices[0]), "validation": len(indices[1]) if len(indices) > 1 else 0,
-                       "test": len(indices[2]) if len(indices) > 2 else 0})
+                      dict(zip(("train", "validation", "test"), sizes)))
 
 
 def load_digits_splits():

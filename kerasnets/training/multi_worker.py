@@ -4,7 +4,8 @@
 (keras-team/keras#20585, unanswered upstream), twice:
 1. `TensorFlowTrainer._maybe_symbolic_build` reduces the first (x, y) batch with
    `strategy.reduce("MEAN", ...)`, which cannot convert a PerReplica batch to a tensor.
-   Clearing the model's captured strategy after `compile` skips that early build; the
+   (Under MirroredStrategy the same reduction fails when a first batch splits unevenly
+   over the replicas; the runner sizes evaluation batches so that none does.) Clearing the model's captured strategy after `compile` skips that early build; the
    model is then built when the train step is traced, so `fit` must run inside the
    strategy's scope (where `tf.distribute.get_strategy()` is the strategy again).
 2. `reduce_per_replica` reduces every log with `axis=0` for multi-worker collectives,

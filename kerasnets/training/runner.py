@@ -121,9 +121,9 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
     policy = precision.resolve_mixed_precision(mixed_precision)
     strategy = strategies.resolve_strategy(strategy)
     replicas = strategy.num_replicas_in_sync
-    if batch_size < replicas:
-        raise ValueError(f"`batch_size` is the global batch and must be at least the number of "
-                         f"replicas ({replicas}). Received: batch_size={batch_size}")
+    if batch_size < replicas or batch_size % replicas:
+        raise ValueError(f"`batch_size` is the global batch: it must be at least the number of "
+                         f"replicas ({replicas}) and a multiple of it. Received: batch_size={batch_size}")
     jit = precision.resolve_jit_compile(jit_compile, strategy)
     input_shape = _input_shape(model, input_size)
     size, channels = input_shape[0], input_shape[-1]
@@ -183,10 +183,9 @@ def _fit(built, name, style, model_options, data, plan, strategy, input_shape, e
     options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
     train_ds = data_sources.make_pipeline(data.train, training=True, augment=plan.augment,
                                           drop_remainder=per_replica_drop, **pipeline).with_options(options)
-    val_ds = None if data.validation is None else data_sources.make_pipeline(
-        data.validation, training=False, **pipeline).with_options(options)
-    test_ds = None if data.test is None else data_sources.make_pipeline(
-        data.test, training=False, **pipeline).with_options(options)
+    val_ds, test_ds = (None if split is None else evaluation_pipeline(
+        split, data.sizes.get(key), strategy.num_replicas_in_sync, pipeline, options)
+        for key, split in (("validation", data.validation), ("test", data.test)))
     steps_per_epoch = int(train_ds.cardinality().numpy())
     if steps_per_epoch < 1:
         steps_per_epoch = max(1, data.sizes.get("train", batch_size) // batch_size)
@@ -209,7 +208,8 @@ def _fit(built, name, style, model_options, data, plan, strategy, input_shape, e
         guard = run_callbacks.NaNGuard()
         backup = run_callbacks.RunBackup(os.path.join(run_dir, "checkpoints"), guard,
                                          save_freq=checkpoint_every or "epoch", is_chief=chief)
-        callbacks = [guard, backup]
+        interrupt = run_callbacks.SaveOnInterrupt(backup)
+        callbacks = [guard, backup, interrupt]
         if chief:
             callbacks += [keras.callbacks.CSVLogger(os.path.join(run_dir, "history.csv"), append=True),
                           keras.callbacks.TensorBoard(os.path.join(run_dir, "tensorboard"))]
@@ -220,7 +220,7 @@ def _fit(built, name, style, model_options, data, plan, strategy, input_shape, e
             history = model.fit(train_ds, validation_data=val_ds, epochs=epochs, callbacks=callbacks,
                                 verbose=verbose, shuffle=False)  # the pipeline shuffles
         except KeyboardInterrupt:
-            backup.save_now()
+            interrupt.restore_handler()
             log(f"\nkerasnets: interrupted; state saved in {run_dir}. Run the same command to resume.")
             raise
         seconds = time.perf_counter() - start
@@ -244,10 +244,35 @@ def _fit(built, name, style, model_options, data, plan, strategy, input_shape, e
         model.save(os.path.join(run_dir, "model.keras"))
         with open(os.path.join(run_dir, FINISHED), "w") as handle:
             json.dump(evaluation, handle, indent=2)
+    else:  # saving reads distributed variables, which takes every worker
+        with run_callbacks.scratch_dir() as scratch:
+            model.save(os.path.join(scratch, "model.keras"))
     print(f"kerasnets: {name} test accuracy {evaluation.get('accuracy', float('nan')):.2%}, "
         f"top-5 error {evaluation['top5_error']:.2%}, {seconds:.1f} s, "
         f"{evaluation['images_per_second']:.0f} images/s, weights {evaluation['weights_sha256']} -> {run_dir}")
     return TrainResult(model, history, evaluation, run_dir)
+
+
+def evaluation_batch(batch_size, samples, replicas):
+    """The batch for validation and test under `replicas` replicas.
+
+    Keras 3.15 with TF 2.21 fails on a batch that leaves a replica without a sample, and
+    on a first batch that splits unevenly: so the batch is a multiple of the replicas, and
+    the partial last batch, if any, holds at least one sample per replica. Returns
+    (batch, drop_remainder); the remainder is dropped only when no batch size avoids it.
+    """
+    if replicas == 1 or not samples:
+        return batch_size, False
+    for batch in range(min(batch_size, samples // replicas * replicas), 0, -replicas):
+        if samples % batch == 0 or samples % batch >= replicas:
+            return batch, False
+    return replicas, True
+
+
+def evaluation_pipeline(split, samples, replicas, pipeline, options):
+    batch, drop = evaluation_batch(pipeline["batch_size"], samples, replicas)
+    return data_sources.make_pipeline(split, training=False, drop_remainder=drop,
+                                      **{**pipeline, "batch_size": batch}).with_options(options)
 
 
 def output_keys(model, input_shape):

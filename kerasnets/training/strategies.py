@@ -37,7 +37,9 @@ def resolve_strategy(strategy="auto"):
     if strategy not in NAMES:
         raise ValueError(f"Unknown strategy: strategy={strategy!r}. Expected one of {list(NAMES)} "
                          "or a tf.distribute.Strategy instance.")
-    gpus = tf.config.list_logical_devices("GPU")
+    # Physical, not logical, devices: listing logical ones starts the runtime, after which
+    # MultiWorkerMirroredStrategy can no longer configure its collective ops.
+    gpus = tf.config.list_physical_devices("GPU")
     if strategy == "auto":
         if tpu_configured():
             resolver = tf.distribute.cluster_resolver.TPUClusterResolver()
@@ -52,7 +54,7 @@ def resolve_strategy(strategy="auto"):
     if strategy == "mirrored":
         return tf.distribute.MirroredStrategy()
     if strategy == "one_device":
-        return tf.distribute.OneDeviceStrategy(gpus[0].name if gpus else "/cpu:0")
+        return tf.distribute.OneDeviceStrategy("/gpu:0" if gpus else "/cpu:0")
     return tf.distribute.get_strategy()
 
 
@@ -62,5 +64,9 @@ def describe(strategy):
         devices = list(strategy.extended.worker_devices)
     except RuntimeError:  # the default strategy has no device list: TensorFlow places ops
         devices = ["the default device"]
-    return (f"{type(strategy).__name__}: {strategy.num_replicas_in_sync} replica(s) on "
-            f"{', '.join(devices)}")
+    name = type(strategy).__name__
+    if isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy):
+        name = "MultiWorkerMirroredStrategy"  # its class is CollectiveAllReduceStrategy
+    elif name == "_DefaultDistributionStrategy":
+        name = "default strategy"
+    return f"{name}: {strategy.num_replicas_in_sync} replica(s) on {', '.join(devices)}"

@@ -1,0 +1,145 @@
+"""Training on several replicas without a GPU: MirroredStrategy over two logical CPU
+devices, MultiWorkerMirroredStrategy with two worker processes on 127.0.0.1, and a run that
+is killed (SIGKILL, Ctrl-C) and resumed. Each runs in its own Python process, since
+logical devices and TF_CONFIG must be set before TensorFlow starts."""
+
+import csv
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
+KERASNETS = [sys.executable, "-m", "kerasnets.cli"]
+
+MIRRORED = textwrap.dedent("""
+    import json, sys
+    import numpy as np, tensorflow as tf
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    import kerasnets
+    from kerasnets.training import train
+
+    out = sys.argv[1]
+    rng = np.random.default_rng(0)
+    x, y = rng.random((150, 32, 32, 3), dtype=np.float32), rng.integers(0, 3, 150)  # 135 train: a partial last batch
+    results = {}
+    mirrored = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+    try:
+        train("lenet5", (x, y), strategy=mirrored, batch_size=1, out=out)
+    except ValueError as error:
+        results["too_small_batch"] = str(error)
+    for style in kerasnets.STYLES:
+        for label, strategy in (("one", "default"), ("two", mirrored)):
+            result = train("vgg11_bn", (x, y), style=style, strategy=strategy, epochs=2, batch_size=32,
+                           input_size=32, out=f"{out}/{style}-{label}", seed=0, verbose=0, augment="none")
+            results[f"{style}-{label}"] = {"loss": result.history.history["loss"][-1],
+                                           "replicas": strategy if isinstance(strategy, str) else strategy.num_replicas_in_sync}
+    json.dump(results, open(f"{out}/results.json", "w"))
+""")
+
+
+@pytest.mark.slow
+def test_mirrored_strategy_on_two_logical_cpus_trains_every_style(tmp_path):
+    subprocess.run([sys.executable, "-c", MIRRORED, str(tmp_path)], check=True, env=ENV, timeout=900)
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert "at least the number of replicas (2) and a multiple of it" in results["too_small_batch"]
+    for style in ("sequential", "functional", "subclassed"):
+        one, two = results[f"{style}-one"]["loss"], results[f"{style}-two"]["loss"]
+        assert results[f"{style}-two"]["replicas"] == 2
+        assert all(map(lambda v: v == v and abs(v) < 1e6, (one, two)))  # finite
+        # Not identical (BatchNorm statistics per replica, the dropped partial batch), but close.
+        assert abs(two - one) / one < 0.25, (style, one, two)
+
+
+def free_ports(count):
+    sockets = [socket.socket() for _ in range(count)]
+    for sock in sockets:
+        sock.bind(("127.0.0.1", 0))
+    ports = [sock.getsockname()[1] for sock in sockets]
+    for sock in sockets:
+        sock.close()
+    return ports
+
+
+@pytest.mark.slow
+def test_multi_worker_mirrored_strategy_with_two_processes(tmp_path):
+    """Two workers train through `kerasnets train`; only the chief writes; same weights."""
+    workers = [f"127.0.0.1:{port}" for port in free_ports(2)]
+    processes = []
+    for index in range(2):
+        tf_config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}}
+        processes.append(subprocess.Popen(
+            KERASNETS + ["train", "lenet5", "--dataset", "digits", "--epochs", "2", "--batch-size", "64",
+                         "--strategy", "multi_worker", "--out", str(tmp_path / "runs")],
+            env={**ENV, "TF_CONFIG": json.dumps(tf_config)}, cwd=tmp_path,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+    outputs = [process.communicate(timeout=600)[0] for process in processes]
+    for process, output in zip(processes, outputs):
+        assert process.returncode == 0, output[-3000:]
+    digests = [line.split("weights ")[1].split()[0] for output in outputs
+               for line in output.splitlines() if "test accuracy" in line]
+    assert len(digests) == 2 and digests[0] == digests[1], outputs
+    assert "MultiWorkerMirroredStrategy: 2 replica(s)" in outputs[0]
+    assert os.listdir(tmp_path / "runs") == ["lenet5-digits"]
+    history = list(csv.DictReader(open(tmp_path / "runs" / "lenet5-digits" / "history.csv")))
+    assert [row["epoch"] for row in history] == ["0", "1"]
+
+
+def rows(history):
+    if not history.exists():
+        return []
+    return list(csv.DictReader(history.open()))
+
+
+def start_run(tmp_path, epochs):
+    command = KERASNETS + ["train", "lenet5", "--dataset", "digits", "--epochs", str(epochs),
+                           "--batch-size", "8", "--checkpoint-every", "50", "--out", str(tmp_path / "runs")]
+    return command, subprocess.Popen(command, env=ENV, cwd=tmp_path, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True)
+
+
+def wait_for_epochs(history, count, process, timeout=300):
+    deadline = time.time() + timeout
+    while len(rows(history)) < count:
+        assert process.poll() is None, "the run ended before it could be interrupted"
+        assert time.time() < deadline
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["sigkill", "ctrl-c"])
+def test_a_killed_run_resumes_and_ends_with_every_epoch(tmp_path, how):
+    epochs = 5
+    history = tmp_path / "runs" / "lenet5-digits" / "history.csv"
+    command, process = start_run(tmp_path, epochs)
+    wait_for_epochs(history, 2, process)
+    time.sleep(0.3)  # into the third epoch
+    process.send_signal(how)
+    output = process.communicate(timeout=120)[0]
+    if how == signal.SIGINT:
+        assert process.returncode == 130, output[-2000:]
+        assert "state saved" in output
+    assert not (tmp_path / "runs" / "lenet5-digits" / "summary.json").exists()
+    saved = json.loads((tmp_path / "runs" / "lenet5-digits" / "checkpoints" / "training_metadata.json").read_text())
+    assert saved["epoch"] >= 2
+
+    resumed = subprocess.run(command, env=ENV, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stdout[-2000:] + resumed.stderr[-2000:]
+    assert "resuming run" in resumed.stdout
+    assert [row["epoch"] for row in rows(history)] == [str(e) for e in range(epochs)]
+    summary = json.loads((tmp_path / "runs" / "lenet5-digits" / "summary.json").read_text())
+    assert summary["epochs"] == epochs
+    # The optimizer state came back: its step counter counts the steps before the kill too.
+    import keras
+
+    model = keras.models.load_model(tmp_path / "runs" / "lenet5-digits" / "model.keras")
+    steps_per_epoch = 1258 // 8 + 1
+    assert int(model.optimizer.iterations.numpy()) >= epochs * steps_per_epoch
+    assert os.listdir(tmp_path / "runs") == ["lenet5-digits"]
