@@ -248,3 +248,13 @@ def test_evaluation_batches_never_leave_a_replica_without_a_sample(batch, sample
     assert (chosen, drop) == expected
     if samples and not drop:
         assert chosen % replicas == 0 and (samples % chosen == 0 or samples % chosen >= replicas)
+
+
+def test_one_device_strategy_and_forced_mixed_precision_train_on_cpu(tmp_path):
+    result = quick(tmp_path, strategy="one_device", mixed_precision="mixed_bfloat16")
+    config = json.loads(open(os.path.join(result.run_dir, "config.json")).read())
+    assert config["strategy"].startswith("OneDeviceStrategy: 1 replica(s)")
+    assert config["mixed_precision"] == "mixed_bfloat16"
+    assert result.model.get_layer("c1").compute_dtype == "bfloat16"
+    assert result.model.output.dtype == "float32" and np.isfinite(result.evaluation["loss"])
+    assert keras.mixed_precision.global_policy().name == "float32"  # restored after the run
