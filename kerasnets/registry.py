@@ -9,6 +9,7 @@ added here exists in all three styles under one name.
 import functools
 import inspect
 
+from kerasnets.arguments import resolve
 from kerasnets.zoo.inception import functional as inception_functional
 from kerasnets.zoo.inception import googlenet, inception_v3
 from kerasnets.zoo.inception import sequential as inception_sequential
@@ -132,18 +133,11 @@ _STYLE_NOUN = {
 
 
 def _signature(spec, style):
+    """The builder's signature: the shared arguments of `resolve`, then the family's options."""
     keyword = inspect.Parameter.KEYWORD_ONLY
-    shared = dict(
-        include_top=True,
-        weights=None,
-        input_shape=None,
-        pooling=None,
-        classes=1000,
-        classifier_activation="softmax",
-        name=None,
-    )
+    shared = [param for name, param in inspect.signature(resolve).parameters.items()
+              if param.kind == keyword and name != "min_size"]
     if style == "functional":
-        shared["input_tensor"] = None
-    params = [inspect.Parameter(key, keyword, default=value) for key, value in shared.items()]
-    params += [inspect.Parameter(key, keyword, default=value) for key, value in spec.OPTIONS.items()]
-    return inspect.Signature(params)
+        shared.append(inspect.Parameter("input_tensor", keyword, default=None))
+    options = [inspect.Parameter(key, keyword, default=value) for key, value in spec.OPTIONS.items()]
+    return inspect.Signature(shared + options)

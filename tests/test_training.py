@@ -258,3 +258,10 @@ def test_one_device_strategy_and_forced_mixed_precision_train_on_cpu(tmp_path):
     assert result.model.get_layer("c1").compute_dtype == "bfloat16"
     assert result.model.output.dtype == "float32" and np.isfinite(result.evaluation["loss"])
     assert keras.mixed_precision.global_policy().name == "float32"  # restored after the run
+
+
+def test_step_checkpoints_come_on_top_of_epoch_checkpoints(tmp_path):
+    # 20 steps an epoch: a checkpoint every 500 steps never comes, the epoch ones still do.
+    result = quick(tmp_path, epochs=2, checkpoint_every=500)
+    metadata = json.loads((tmp_path / "lenet5-digits" / "checkpoints" / "training_metadata.json").read_text())
+    assert metadata["epoch"] == 2 and len(result.history.epoch) == 2

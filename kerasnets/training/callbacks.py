@@ -39,7 +39,8 @@ def scratch_dir():
 
 
 class RunBackup(keras.callbacks.BackupAndRestore):
-    """BackupAndRestore that keeps its checkpoint and never saves after a NaN.
+    """BackupAndRestore that saves at every epoch end (and every `save_freq` steps when that
+    is a number), keeps its checkpoint, and never saves after a NaN.
 
     In a multi-worker run every worker restores from the chief's files, and every worker
     saves (reading distributed variables takes all of them), but only the chief into the
@@ -49,6 +50,11 @@ class RunBackup(keras.callbacks.BackupAndRestore):
     def __init__(self, backup_dir, guard, save_freq="epoch", is_chief=True):
         super().__init__(backup_dir, save_freq=save_freq, double_checkpoint=True, delete_checkpoint=False)
         self.guard, self.is_chief = guard, is_chief
+
+    def on_epoch_end(self, epoch, logs=None):
+        super().on_epoch_end(epoch, logs)
+        if self.save_freq != "epoch":  # Keras saves only every N steps then; we save epochs too
+            self._save_model()
 
     def _save_model(self):
         if self.guard.where is not None:

@@ -16,10 +16,10 @@ differs (BatchNorm, and 3x3 convolutions in its "5x5" branch).
 
 from keras import layers
 
-from kerasnets.arguments import Family, Reference, check_bool, check_rate
+from kerasnets.arguments import Family, Reference
 from kerasnets.layers import LocalResponseNormalization
 from kerasnets.zoo.heads import classifier_layers, predictions_layer
-from kerasnets.zoo.inception.units import LRN, AuxTap, Block, Conv, Pool, check_aux_args, pool_layer
+from kerasnets.zoo.inception.units import LRN, AuxTap, Block, Conv, Pool, check_aux_args, check_aux_options, pool_layer
 
 FAMILY = Family(
     name="googlenet",
@@ -87,11 +87,7 @@ NETWORK = (
 )
 
 
-def check_options(aux_classifiers, dropout):
-    return {
-        "aux_classifiers": check_bool(aux_classifiers, "aux_classifiers"),
-        "dropout": check_rate(dropout, "dropout"),
-    }
+check_options = check_aux_options
 
 
 def min_size(aux_classifiers, dropout):

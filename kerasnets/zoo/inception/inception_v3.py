@@ -16,9 +16,9 @@ with 1000 classes at 299x299 (checked against it by the tests).
 
 from keras import layers
 
-from kerasnets.arguments import Family, check_bool, check_rate
+from kerasnets.arguments import Family
 from kerasnets.zoo.heads import classifier_layers, predictions_layer
-from kerasnets.zoo.inception.units import AuxTap, Block, Conv, Pool, Split, check_aux_args, pool_layer
+from kerasnets.zoo.inception.units import AuxTap, Block, Conv, Pool, Split, check_aux_args, check_aux_options, pool_layer
 
 FAMILY = Family(
     name="inception_v3",
@@ -119,11 +119,7 @@ NETWORK = (
 )
 
 
-def check_options(aux_classifiers, dropout):
-    return {
-        "aux_classifiers": check_bool(aux_classifiers, "aux_classifiers"),
-        "dropout": check_rate(dropout, "dropout"),
-    }
+check_options = check_aux_options
 
 
 def min_size(aux_classifiers, dropout):

@@ -10,6 +10,8 @@ import dataclasses
 
 from keras import layers
 
+from kerasnets.arguments import check_bool, check_rate
+
 
 @dataclasses.dataclass(frozen=True)
 class Conv:
@@ -63,6 +65,14 @@ class AuxTap:
 def pool_layer(unit):
     pooling = layers.MaxPooling2D if unit.kind == "max" else layers.AveragePooling2D
     return pooling(unit.size, strides=unit.strides, padding=unit.padding, name=unit.name)
+
+
+def check_aux_options(aux_classifiers, dropout):
+    """The options both inception families share."""
+    return {
+        "aux_classifiers": check_bool(aux_classifiers, "aux_classifiers"),
+        "dropout": check_rate(dropout, "dropout"),
+    }
 
 
 def check_aux_args(family, args, aux_classifiers):
