@@ -43,11 +43,44 @@ def _parser():
     train.add_argument("--checkpoint-every", type=int, help="also checkpoint every N steps")
     train.add_argument("--out", default="runs", help="parent folder of the run directory (default runs/)")
     train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--report-every", type=int, default=5,
+                       help="write the evaluation report and figures every N epochs (default 5)")
+
+    evaluate = commands.add_parser("evaluate", help="report and figures for a trained model on a data set")
+    evaluate.add_argument("target", metavar="RUN_DIR_OR_MODEL", help="a run directory or a .keras file")
+    evaluate.add_argument("--dataset", default="digits")
+    evaluate.add_argument("--split", default="test", choices=["test", "validation", "train"])
+    evaluate.add_argument("--batch-size", type=int, default=64)
+    evaluate.add_argument("--out", help="where to write (default: RUN_DIR/evaluate-DATASET)")
+
+    report = commands.add_parser("report", help="draw a run's figures again from its logs")
+    report.add_argument("run_dir", metavar="RUN_DIR")
     return parser
 
 
 def main(argv=None):
     args = _parser().parse_args(argv)
+    try:
+        if args.command == "evaluate":
+            from kerasnets.evaluation import evaluate, format_report
+
+            report, out = evaluate(args.target, args.dataset, out=args.out, batch_size=args.batch_size,
+                                   split=args.split)
+            print(format_report(report))
+            print(f"\nwritten: {out}")
+            return 0
+        if args.command == "report":
+            from kerasnets.evaluation import redraw
+
+            print(f"written: {redraw(args.run_dir)}")
+            return 0
+    except ValueError as error:
+        print(f"kerasnets: error: {error}", file=sys.stderr)
+        return 2
+    return _train(args)
+
+
+def _train(args):
     from kerasnets.training import TrainingDiverged, train
 
     jit = {"auto": "auto", "on": True, "off": False}[args.jit_compile]
@@ -58,6 +91,7 @@ def main(argv=None):
               augment=args.augment, learning_rate=args.learning_rate, weight_decay=args.weight_decay,
               label_smoothing=args.label_smoothing, aux_loss_weight=args.aux_loss_weight,
               out=args.out, seed=args.seed, checkpoint_every=args.checkpoint_every,
+              report_every=args.report_every,
               model_options={"aux_classifiers": True} if args.aux_classifiers else None)
     except (ValueError, TypeError) as error:
         print(f"kerasnets: error: {error}", file=sys.stderr)

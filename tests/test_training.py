@@ -24,7 +24,7 @@ def test_digits_run_writes_everything(tmp_path):
     result = quick(tmp_path, epochs=2)
     assert result.run_dir == str(tmp_path / "lenet5-digits")
     assert sorted(os.listdir(result.run_dir)) == [
-        "checkpoints", "config.json", "history.csv", "model.keras", "summary.json", "tensorboard"]
+        "checkpoints", "config.json", "history.csv", "model.keras", "report", "summary.json", "tensorboard"]
     config = json.loads((tmp_path / "lenet5-digits" / "config.json").read_text())
     assert config["model"] == "lenet5" and config["classes"] == 10 and config["input_shape"] == [32, 32, 1]
     assert config["recipe"]["optimizer"] == "adamw"

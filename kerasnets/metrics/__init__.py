@@ -2,7 +2,7 @@
 
 import keras
 
-from kerasnets.metrics.report import classification_report
+from kerasnets.metrics.report import classification_report, format_report
 from kerasnets.metrics.streaming import (AveragePerClassAccuracy, AveragePrecision, ConfusionMatrix,
                                          MeanAveragePrecision, MeanIoU, PerClassAccuracy, Precision,
                                          Recall, TopKError)
@@ -13,4 +13,4 @@ for _metric in (AveragePerClassAccuracy, AveragePrecision, ConfusionMatrix, Mean
 del _metric
 
 __all__ = ["AveragePerClassAccuracy", "AveragePrecision", "ConfusionMatrix", "MeanAveragePrecision",
-           "MeanIoU", "PerClassAccuracy", "Precision", "Recall", "TopKError", "classification_report"]
+           "MeanIoU", "PerClassAccuracy", "Precision", "Recall", "TopKError", "classification_report", "format_report"]

@@ -121,3 +121,23 @@ def classification_report(y_true, y_score, class_names=None):
             "note": "undefined values are reported as 0, as scikit-learn's zero_division=0",
         },
     }
+
+
+def format_report(report, max_rows=50):
+    """A readable table: per class precision, recall, AP, IoU and support, then the summary."""
+    names = report["class_names"]
+    width = max(8, *(len(name) for name in names[:max_rows]))
+    lines = [f"{'class':<{width}} {'precision':>9} {'recall':>7} {'AP':>7} {'IoU':>7} {'support':>8}"]
+    for c, name in enumerate(names[:max_rows]):
+        ap = "-" if report["ap"][c] is None else f"{report['ap'][c]:.3f}"
+        lines.append(f"{name:<{width}} {report['precision'][c]:>9.3f} {report['recall'][c]:>7.3f} "
+                     f"{ap:>7} {report['iou'][c]:>7.3f} {report['support'][c]:>8d}")
+    if len(names) > max_rows:
+        lines.append(f"... {len(names) - max_rows} more classes in report.json")
+    lines.append("")
+    for key, label in (("accuracy", "accuracy"), ("average_per_class_accuracy", "average per-class accuracy"),
+                       ("macro_precision", "macro precision"), ("macro_recall", "macro recall"),
+                       ("macro_f1", "macro F1"), ("mean_iou", "mean IoU"), ("map", "mAP"),
+                       ("top1_error", "top-1 error"), ("top5_error", "top-5 error")):
+        lines.append(f"{label:<28} {report[key]:.4f}")
+    return "\n".join(lines)

@@ -13,6 +13,7 @@ import numpy as np
 import tensorflow as tf
 
 from kerasnets import registry
+from kerasnets.callbacks import EvaluationReport
 from kerasnets.training import augment as augmentation
 from kerasnets.training import callbacks as run_callbacks
 from kerasnets.training import data as data_sources
@@ -87,7 +88,7 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
           input_size=None, classes=None, strategy="auto", mixed_precision="auto", jit_compile="auto",
           recipe="modern", augment=None, learning_rate=None, weight_decay=None, label_smoothing=None,
           aux_loss_weight=None, out="runs", seed=0, checkpoint_every=None, validation_data=None,
-          model_options=None, verbose="auto"):
+          model_options=None, report_every=5, verbose="auto"):
     """Trains `model` on `dataset` with `model.fit` under a tf.distribute strategy.
 
     model: a variant name (built in `style` with the data's class count) or a built model.
@@ -100,6 +101,8 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
     out: the parent of the run directory; running the same call again resumes an
         unfinished run from its last checkpoint.
     checkpoint_every: also checkpoint every N steps (default: every epoch only).
+    report_every: write the evaluation report (kerasnets.callbacks.EvaluationReport) on the
+        validation split every N epochs and at the end; None turns it off.
     Returns a TrainResult(model, history, evaluation, run_dir).
     """
     # 1. Every argument is checked before anything is built, loaded or written.
@@ -110,6 +113,8 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
         registry.spec_of(model)
         registry.check_style(style)
     _check_positive_int(epochs, "epochs")
+    if report_every is not None:
+        _check_positive_int(report_every, "report_every")
     _check_positive_int(batch_size, "batch_size")
     if input_size is not None:
         _check_positive_int(input_size, "input_size")
@@ -163,13 +168,13 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
     keras.mixed_precision.set_global_policy(policy)
     try:
         return _fit(built, name, style, model_options, data, plan, strategy, input_shape, epochs,
-                    batch_size, jit, seed, checkpoint_every, run_dir, chief, log, verbose)
+                    batch_size, jit, seed, checkpoint_every, run_dir, chief, log, verbose, report_every)
     finally:
         keras.mixed_precision.set_global_policy(previous_policy)
 
 
 def _fit(built, name, style, model_options, data, plan, strategy, input_shape, epochs, batch_size,
-         jit, seed, checkpoint_every, run_dir, chief, log, verbose):
+         jit, seed, checkpoint_every, run_dir, chief, log, verbose, report_every):
     one_hot = augmentation.needs_one_hot(plan.augment)
     with strategy.scope():
         model = built or registry.build(name, style, input_shape=input_shape, classes=data.num_classes,
@@ -213,6 +218,11 @@ def _fit(built, name, style, model_options, data, plan, strategy, input_shape, e
         if chief:
             callbacks += [keras.callbacks.CSVLogger(os.path.join(run_dir, "history.csv"), append=True),
                           keras.callbacks.TensorBoard(os.path.join(run_dir, "tensorboard"))]
+        if report_every and val_ds is not None and not multi_worker.is_multi_worker(strategy):
+            callbacks.append(EvaluationReport(
+                val_ds, every=report_every, out_dir=os.path.join(run_dir, "report"),
+                class_names=data.class_names, tensorboard_dir=os.path.join(run_dir, "tensorboard"),
+                history_csv=os.path.join(run_dir, "history.csv")))
         if verbose == "auto":  # a live progress bar on a terminal, one line per epoch elsewhere
             verbose = (1 if sys.stdout.isatty() else 2) if chief else 0
         start = time.perf_counter()
