@@ -8,6 +8,7 @@ per variant, with the same names; `list_models()` names them and `build()` picks
 """
 
 from kerasnets import functional, layers, sequential, subclassed
+from kerasnets.compare import compare, show_source
 from kerasnets.registry import STYLES, build, list_models
 from kerasnets.training import train
 from kerasnets.transfer import transfer_weights
@@ -16,10 +17,12 @@ __version__ = "0.1.0"
 __all__ = [
     "STYLES",
     "build",
+    "compare",
     "functional",
     "layers",
     "list_models",
     "sequential",
+    "show_source",
     "subclassed",
     "train",
     "transfer_weights",

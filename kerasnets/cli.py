@@ -1,6 +1,7 @@
 """The `kerasnets` command: `kerasnets train MODEL ...` over `kerasnets.train`."""
 
 import argparse
+import json
 import os
 import sys
 
@@ -55,6 +56,21 @@ def _parser():
 
     report = commands.add_parser("report", help="draw a run's figures again from its logs")
     report.add_argument("run_dir", metavar="RUN_DIR")
+
+    commands.add_parser("list", help="the variants: family, year, paper, input size, parameters")
+    compare = commands.add_parser("compare", help="one network in the three styles, measured side by side")
+    compare.add_argument("model")
+    compare.add_argument("--input-size", type=int)
+    compare.add_argument("--classes", type=int, default=1000)
+    compare.add_argument("--no-speed", action="store_true", help="skip the timings")
+    compare.add_argument("--json", action="store_true", help="print the rows as JSON")
+    summary = commands.add_parser("summary", help="model.summary() of one style")
+    summary.add_argument("model")
+    summary.add_argument("--style", default="functional", choices=STYLES)
+    plot = commands.add_parser("plot", help="draw the architecture with keras.utils.plot_model")
+    plot.add_argument("model")
+    plot.add_argument("--style", default="functional", choices=STYLES)
+    plot.add_argument("--out", required=True, help="the image file, e.g. resnet50.png")
     return parser
 
 
@@ -74,10 +90,57 @@ def main(argv=None):
 
             print(f"written: {redraw(args.run_dir)}")
             return 0
+        if args.command in ("list", "compare", "summary", "plot"):
+            return _inspect(args)
     except ValueError as error:
         print(f"kerasnets: error: {error}", file=sys.stderr)
         return 2
     return _train(args)
+
+
+def _input_shape(name, size):
+    from kerasnets.registry import spec_of
+
+    family = spec_of(name).FAMILY
+    return None if size is None else (size, size, family.channels)
+
+
+def _inspect(args):
+    import kerasnets
+    from kerasnets.registry import spec_of
+
+    if args.command == "list":
+        print(f"{'name':<14} {'family':<13} {'year':>4} {'input':>11} {'parameters':>13}  paper")
+        for name in kerasnets.list_models():
+            family = spec_of(name).FAMILY
+            count = kerasnets.build(name).count_params()
+            size = f"{family.default_size}x{family.default_size}x{family.channels}"
+            print(f"{name:<14} {family.title:<13} {family.year:>4} {size:>11} {count:>13,}  {family.paper}")
+        return 0
+    if args.command == "compare":
+        result = kerasnets.compare(args.model, input_shape=_input_shape(args.model, args.input_size),
+                                   classes=args.classes, measure_speed=not args.no_speed)
+        print(json.dumps(result.rows, indent=2) if args.json else result)
+        return 0
+    model = kerasnets.build(args.model, args.style)
+    if args.command == "summary":
+        model.summary()
+        return 0
+    import keras
+
+    graph = model.functional_view() if args.style == "subclassed" else model
+    try:
+        keras.utils.plot_model(graph, to_file=args.out, show_shapes=True, show_layer_names=True)
+    except ImportError as error:
+        print(f"kerasnets: error: plot needs pydot and Graphviz: pip install pydot, and install Graphviz "
+              f"(apt-get install graphviz, brew install graphviz). ({error})", file=sys.stderr)
+        return 2
+    if not os.path.exists(args.out):
+        print("kerasnets: error: plot needs pydot and Graphviz: pip install pydot, and install Graphviz "
+              "(apt-get install graphviz, brew install graphviz).", file=sys.stderr)
+        return 2
+    print(f"written: {args.out}")
+    return 0
 
 
 def _train(args):

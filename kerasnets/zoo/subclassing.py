@@ -69,6 +69,12 @@ class ImageClassifier(keras.Model):
             min_size or self.spec.FAMILY.min_size,
         )
 
+    def functional_view(self):
+        """The same layers wired as a functional graph, for `keras.utils.plot_model`: `call`
+        run on a symbolic input records each child layer as a node. Shares the weights."""
+        inputs = keras.Input(shape=self.args.input_shape, name="input")
+        return keras.Model(inputs, self.call(inputs), name=f"{self.name}_view")
+
     def get_config(self):
         args = self.args
         return {

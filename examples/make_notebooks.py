@@ -1,0 +1,88 @@
+"""Writes the example notebooks from the cells below (so that they stay reviewable as code).
+
+    python examples/make_notebooks.py
+"""
+
+import os
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+NOTEBOOKS = {
+    "01_three_styles.ipynb": [
+        ("md", "# One network, three Keras styles\n\nkerasnets builds every architecture as a "
+               "`keras.Sequential`, a functional `keras.Model` and a `keras.Model` subclass, from one "
+               "spec. Small inputs keep this notebook quick on a CPU."),
+        ("code", "import kerasnets\n\nkerasnets.list_models()"),
+        ("code", "shape = (75, 75, 3)  # Inception-v3's smallest input\n"
+                 "models = {style: kerasnets.build('inception_v3', style, input_shape=shape, classes=10)\n"
+                 "          for style in kerasnets.STYLES}\n"
+                 "{style: (type(model).__name__, model.count_params()) for style, model in models.items()}"),
+        ("md", "The subclassed model builds every child in `build()`, so its summary shows real shapes."),
+        ("code", "models['subclassed'].summary()"),
+        ("md", "`compare` measures the three side by side: parameters, layers, source lines, build, "
+               "forward and training-step times, and the output difference after `transfer_weights`."),
+        ("code", "kerasnets.compare('inception_v3', input_shape=shape, classes=10, batch_size=2)"),
+        ("code", "kerasnets.compare('resnet50', input_shape=(64, 64, 3), classes=10, batch_size=2)"),
+        ("md", "## The three sources of ResNet, side by side"),
+        ("code", "kerasnets.show_source('resnet50', 'sequential')"),
+        ("code", "kerasnets.show_source('resnet50', 'functional')"),
+        ("code", "kerasnets.show_source('resnet50', 'subclassed')"),
+    ],
+    "02_train.ipynb": [
+        ("md", "# Training with `kerasnets.train`\n\nLeNet-5 on scikit-learn's bundled digits: no download."),
+        ("md", "## Devices and strategy\n\nOn a machine with GPUs, `strategy='auto'` takes them all "
+               "(MirroredStrategy), or one (OneDeviceStrategy); here, on a CPU, it is the default strategy."),
+        ("code", "import tensorflow as tf\nfrom kerasnets.training import strategies\n\n"
+                 "print('GPUs:', tf.config.list_physical_devices('GPU'))\n"
+                 "strategy = strategies.resolve_strategy('auto')\nprint(strategies.describe(strategy))"),
+        ("code", "import kerasnets\n\n"
+                 "result = kerasnets.train('lenet5', 'digits', epochs=10, strategy=strategy, out='runs', "
+                 "report_every=5, verbose=2)\nresult.evaluation"),
+        ("code", "import os\nsorted(os.listdir(result.run_dir))"),
+        ("md", "## The report and its figures"),
+        ("code", "from IPython.display import Image, display\n\n"
+                 "for figure in ('training_curves.png', 'confusion_matrix.png', 'pr_curves.png'):\n"
+                 "    display(Image(os.path.join(result.run_dir, 'report', figure)))"),
+    ],
+    "03_metrics.ipynb": [
+        ("md", "# The course's metrics\n\nConfusion matrix, per-class accuracy, precision, recall, IoU, "
+               "AP and mAP, top-5 error: exact over whole arrays, or streaming inside `fit`."),
+        ("code", "import numpy as np\nimport kerasnets\nfrom kerasnets.metrics import classification_report, "
+                 "format_report\nfrom kerasnets.training import data\n\n"
+                 "result = kerasnets.train('lenet5', 'digits', epochs=5, out='runs', report_every=5, verbose=0)\n"
+                 "splits = data.load_digits_splits()\n"
+                 "test = data.make_pipeline(splits.test, size=32, channels=1, batch_size=64, training=False, "
+                 "num_classes=10)\n"
+                 "y_true = np.concatenate([y for _, y in test.as_numpy_iterator()])\n"
+                 "y_score = result.model.predict(test, verbose=0)"),
+        ("code", "report = classification_report(y_true, y_score)\nprint(format_report(report))"),
+        ("code", "np.array(report['confusion_matrix'])"),
+        ("md", "The same quantities as streaming Keras metrics, accumulated batch by batch:"),
+        ("code", "from kerasnets.metrics import ConfusionMatrix, MeanAveragePrecision, MeanIoU, TopKError\n\n"
+                 "metrics = [ConfusionMatrix(10), MeanIoU(10), TopKError(5), MeanAveragePrecision(10)]\n"
+                 "for images, labels in test:\n"
+                 "    scores = result.model(images, training=False)\n"
+                 "    for metric in metrics:\n"
+                 "        metric.update_state(labels, scores)\n"
+                 "{metric.name: np.asarray(metric.result()).round(4).tolist() for metric in metrics[1:]}"),
+        ("code", "from kerasnets.metrics.plots import plot_confusion_matrix\nfrom IPython.display import Image\n\n"
+                 "plot_confusion_matrix(report['confusion_matrix'], report['class_names'], 'confusion.png')\n"
+                 "Image('confusion.png')"),
+    ],
+}
+
+
+def main():
+    for filename, cells in NOTEBOOKS.items():
+        notebook = new_notebook(cells=[new_markdown_cell(text) if kind == "md" else new_code_cell(text)
+                                       for kind, text in cells])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, os.path.join(HERE, filename))
+        print("written:", filename)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Every example notebook runs top to bottom (a failing cell fails the test)."""
+
+import os
+import shutil
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples")
+NOTEBOOKS = sorted(name for name in os.listdir(EXAMPLES) if name.endswith(".ipynb"))
+
+
+def test_the_three_notebooks_are_there():
+    assert NOTEBOOKS == ["01_three_styles.ipynb", "02_train.ipynb", "03_metrics.ipynb"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs(name, tmp_path):
+    shutil.copy(os.path.join(EXAMPLES, name), tmp_path / name)
+    notebook = nbformat.read(tmp_path / name, as_version=4)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    errors = [output for cell in notebook.cells for output in cell.get("outputs", [])
+              if output.get("output_type") == "error"]
+    assert not errors
