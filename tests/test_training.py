@@ -177,15 +177,26 @@ def test_mixup_trains_with_one_hot_labels_and_a_categorical_loss(tmp_path):
     assert result.model.loss.__class__.__name__ == "CategoricalCrossentropy"
 
 
-def test_keras_cv_preset_without_keras_cv_is_a_clear_error(tmp_path):
-    try:
-        import keras_cv  # noqa: F401
-    except ImportError:
-        with pytest.raises(ValueError, match=r"keras_cv:RandomFlip.*pip install 'kerasnets\[cv\]'"):
-            quick(tmp_path, augment="keras_cv:RandomFlip")
-    else:
-        with pytest.raises(ValueError, match=r"has no layer 'NoSuchLayer'"):
-            quick(tmp_path, augment="keras_cv:NoSuchLayer")
+def test_keras_cv_preset_uses_a_keras_cv_layer(tmp_path):
+    import keras_cv  # `make test` installs the cv extra
+
+    assert isinstance(augment.keras_cv_layer("RandomFlip"), keras_cv.layers.RandomFlip)
+    result = quick(tmp_path, augment="keras_cv:RandomFlip", report_every=None)
+    assert json.loads(open(os.path.join(result.run_dir, "config.json")).read())["recipe"]["augment"] == "keras_cv:RandomFlip"
+    with pytest.raises(ValueError, match=r"has no layer 'NoSuchLayer'"):
+        quick(tmp_path / "b", augment="keras_cv:NoSuchLayer")
+    with pytest.raises(ValueError, match=r"keras_cv.layers.RandAugment needs arguments"):
+        quick(tmp_path / "c", augment="keras_cv:RandAugment")
+
+
+def test_keras_cv_preset_without_keras_cv_is_a_clear_error(tmp_path, monkeypatch):
+    import importlib
+
+    real_import = importlib.import_module
+    monkeypatch.setattr(importlib, "import_module", lambda name, *a: (_ for _ in ()).throw(ImportError(name))
+                        if name == "keras_cv" else real_import(name, *a))
+    with pytest.raises(ValueError, match=r"keras_cv:RandomFlip.*pip install 'kerasnets\[cv\]'"):
+        quick(tmp_path, augment="keras_cv:RandomFlip")
 
 
 def test_pca_lighting_shifts_each_image_by_one_colour():

@@ -66,4 +66,8 @@ def keras_cv_layer(name):
     layer_class = getattr(keras_cv.layers, name, None)
     if layer_class is None:
         raise ValueError(f"keras_cv.layers has no layer {name!r}. Received: augment='keras_cv:{name}'")
-    return layer_class()
+    try:
+        return layer_class()
+    except TypeError as error:
+        raise ValueError(f"keras_cv.layers.{name} needs arguments ({error}); augment='keras_cv:NAME' takes "
+                         "layers that work with their defaults. Pass your own pipeline instead.") from error
