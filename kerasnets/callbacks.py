@@ -1,5 +1,6 @@
 """`EvaluationReport`: the course's metrics and figures, written while a model trains."""
 
+import concurrent.futures
 import csv
 import json
 import os
@@ -12,6 +13,7 @@ from kerasnets.metrics import classification_report
 from kerasnets.metrics import plots
 
 FIGURES = ("confusion_matrix.png", "pr_curves.png", "training_curves.png")
+_BACKGROUND = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="kerasnets-report")
 
 
 def labels_and_scores(model, data):
@@ -55,6 +57,10 @@ class EvaluationReport(keras.callbacks.Callback):
 
     validation_data: a tf.data.Dataset of (images, labels) batches, or arrays (x, y).
     tensorboard_dir: also log the scalars and the confusion matrix as an image there.
+
+    Only the prediction pass (the price of one validation pass) and the metrics hold up
+    training; the files and figures are written by a background thread, one report at a
+    time, and all are on disk when `fit` returns.
     is_chief: in a multi-worker run every worker predicts, only the chief writes.
     history_csv: draw the training curves from this CSVLogger file (whole runs, resumed
         ones included) rather than from the epochs this callback saw.
@@ -68,6 +74,7 @@ class EvaluationReport(keras.callbacks.Callback):
         self.validation_data, self.every, self.out_dir = validation_data, every, out_dir
         self.class_names, self.tensorboard_dir, self.is_chief = class_names, tensorboard_dir, is_chief
         self.history_csv, self.history, self.last_written = history_csv, {}, None
+        self._writer = None
 
     def on_epoch_end(self, epoch, logs=None):
         for key, value in (logs or {}).items():
@@ -79,6 +86,13 @@ class EvaluationReport(keras.callbacks.Callback):
         epochs = len(next(iter(self.history.values()), []))
         if epochs and self.last_written != epochs - 1:
             self.write(epochs - 1)
+        self.wait()
+
+    def wait(self):
+        """Blocks until the report being written in the background is on disk."""
+        if self._writer is not None:
+            self._writer.result()
+            self._writer = None
 
     def write(self, epoch):
         y_true, y_score = labels_and_scores(self.model, self.validation_data)
@@ -90,11 +104,16 @@ class EvaluationReport(keras.callbacks.Callback):
         self.last_written = epoch
         if not self.is_chief:
             return report
-        history = read_history(self.history_csv) if self.history_csv else self.history
-        write_report(report, self.out_dir, history or self.history)
+        history = read_history(self.history_csv) if self.history_csv else {}
+        history = history or {key: list(values) for key, values in self.history.items()}
+        self.wait()  # one report at a time, in epoch order
+        self._writer = _BACKGROUND.submit(self._write_files, report, history, epoch)
+        return report
+
+    def _write_files(self, report, history, epoch):
+        write_report(report, self.out_dir, history)
         if self.tensorboard_dir:
             self._log_to_tensorboard(report, epoch)
-        return report
 
     def _log_to_tensorboard(self, report, epoch):
         writer = tf.summary.create_file_writer(os.path.join(self.tensorboard_dir, "report"))

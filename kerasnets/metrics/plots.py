@@ -1,13 +1,12 @@
 """The report's figures as PNG files: confusion matrix, PR curves, training curves.
 
-matplotlib draws off-screen (the Agg backend), so this runs on a server or in CI.
+Figures are made with matplotlib's object API (no pyplot, no global state) and its Agg
+canvas: they draw off-screen, on a server or in CI, and from a background thread.
 """
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 MAX_LABELLED = 30  # more classes than this: no per-cell numbers, fewer tick labels
 
@@ -19,7 +18,8 @@ def plot_confusion_matrix(matrix, class_names, path, title="Confusion matrix"):
     normalized = np.divide(matrix, rows, out=np.zeros_like(matrix), where=rows > 0)
     n = len(class_names)
     size = min(6 + 0.35 * n, 24)
-    figure, axes = plt.subplots(1, 2, figsize=(2 * size, size), constrained_layout=True)
+    figure = Figure(figsize=(2 * size, size), constrained_layout=True)
+    axes = figure.subplots(1, 2)
     for axis, values, label, fmt in ((axes[0], matrix, "count", "{:.0f}"),
                                      (axes[1], normalized, "share of the true class", "{:.2f}")):
         image = axis.imshow(values, cmap="Blues", vmin=0)
@@ -37,11 +37,11 @@ def plot_confusion_matrix(matrix, class_names, path, title="Confusion matrix"):
                     axis.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=8,
                               color="white" if values[i, j] > threshold else "black")
     figure.savefig(path, dpi=100)
-    plt.close(figure)
 
 
 def plot_pr_curves(pr_curves, ap, class_names, path, title="Precision-recall, one class against the rest"):
-    figure, axis = plt.subplots(figsize=(8, 7), constrained_layout=True)
+    figure = Figure(figsize=(8, 7), constrained_layout=True)
+    axis = figure.subplots()
     shown = [c for c in range(len(class_names)) if ap[c] is not None][:MAX_LABELLED]
     for c in shown:
         curve = pr_curves[c]
@@ -55,13 +55,13 @@ def plot_pr_curves(pr_curves, ap, class_names, path, title="Precision-recall, on
     axis.legend(loc="lower left", fontsize=8, ncol=2 if len(shown) > 10 else 1)
     axis.grid(alpha=0.3)
     figure.savefig(path, dpi=100)
-    plt.close(figure)
 
 
 def plot_training_curves(history, path):
     """`history`: a dict of per-epoch lists (Keras' History.history or history.csv columns)."""
     panels = [("loss", "loss"), ("accuracy", "accuracy"), ("top5_error", "top-5 error")]
-    figure, axes = plt.subplots(1, 3, figsize=(15, 4.5), constrained_layout=True)
+    figure = Figure(figsize=(15, 4.5), constrained_layout=True)
+    axes = figure.subplots(1, 3)
     for axis, (key, label) in zip(axes, panels):
         for prefix, style in (("", "-o"), ("val_", "--s")):
             values = _series(history, prefix, key)
@@ -69,12 +69,12 @@ def plot_training_curves(history, path):
                 axis.plot(np.arange(1, len(values) + 1), values, style,
                           label="validation" if prefix else "training")
         axis.set_xlabel("epoch")
+        axis.xaxis.set_major_locator(MaxNLocator(integer=True))
         axis.set_title(label)
         axis.grid(alpha=0.3)
         if axis.lines:
             axis.legend()
     figure.savefig(path, dpi=100)
-    plt.close(figure)
 
 
 def _series(history, prefix, key):
