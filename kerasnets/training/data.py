@@ -107,7 +107,7 @@ def load_keras_dataset(name, seed):
     return train
 
 
-def load_tfds(name, seed):
+def load_tfds(name):
     try:
         tfds = importlib.import_module("tensorflow_datasets")
     except ImportError as error:
@@ -189,7 +189,7 @@ def _load(dataset, image_size, channels, seed, validation_data):
         if dataset in KERAS_DATASETS:
             return load_keras_dataset(dataset, seed)
         if dataset.startswith("tfds:"):
-            return load_tfds(dataset[5:], seed)
+            return load_tfds(dataset[5:])
         if os.path.isdir(dataset):
             return load_image_folder(dataset, image_size, channels, seed)
         raise ValueError(f"Unknown dataset: dataset={dataset!r}. Expected 'digits', one of "

@@ -1,4 +1,5 @@
-"""The input of a functional model: a new `keras.Input`, or the user's `input_tensor`."""
+"""The functional renderings' shared pieces: the model's input (a new `keras.Input` or the
+user's `input_tensor`), and a list of layers applied in order."""
 
 import keras
 
@@ -25,3 +26,10 @@ def model_inputs(args, input_tensor=None):
         inputs = keras.Input(tensor=input_tensor, shape=args.input_shape, name="input")
         return inputs, inputs
     return keras.utils.get_source_inputs(input_tensor), input_tensor
+
+
+def apply_in_order(layers, x):
+    """Applies each layer to the output of the one before: a chain, in the functional API."""
+    for layer in layers:
+        x = layer(x)
+    return x

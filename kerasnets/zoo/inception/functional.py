@@ -5,13 +5,7 @@ from keras import layers
 
 from kerasnets.arguments import load_weights, resolve_spec
 from kerasnets.zoo.inception.units import AuxTap, Block, Split
-from kerasnets.zoo.inputs import input_shape_of, model_inputs
-
-
-def apply(layer_list, x):
-    for layer in layer_list:
-        x = layer(x)
-    return x
+from kerasnets.zoo.inputs import apply_in_order, input_shape_of, model_inputs
 
 
 def inception_block(x, spec, block):
@@ -27,7 +21,7 @@ def apply_units(x, spec, units):
         elif isinstance(unit, Split):
             x = inception_block(x, spec, Block(unit.name, tuple((part,) for part in unit.units)))
         else:
-            x = apply(spec.unit_layers(unit), x)
+            x = apply_in_order(spec.unit_layers(unit), x)
     return x
 
 
@@ -39,9 +33,9 @@ def build(spec, variant, input_tensor=None, **kwargs):
     for entry in spec.NETWORK:
         if isinstance(entry, AuxTap):
             if options["aux_classifiers"]:
-                aux_outputs[entry.name] = apply(spec.aux_layers(args, entry), x)
+                aux_outputs[entry.name] = apply_in_order(spec.aux_layers(args, entry), x)
         else:
             x = apply_units(x, spec, (entry,))
-    x = apply(spec.head_layers(args, **options), x)
+    x = apply_in_order(spec.head_layers(args, **options), x)
     outputs = {"predictions": x, **aux_outputs} if aux_outputs else x
     return load_weights(keras.Model(inputs, outputs, name=args.name), args)
