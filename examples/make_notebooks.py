@@ -12,24 +12,35 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 NOTEBOOKS = {
     "01_three_styles.ipynb": [
-        ("md", "# One network, three Keras styles\n\nkerasnets builds every architecture as a "
-               "`keras.Sequential`, a functional `keras.Model` and a `keras.Model` subclass, from one "
-               "spec. Small inputs keep this notebook quick on a CPU."),
+        ("md", "# One network, three Keras styles\n\nkerasnets writes every architecture out by hand "
+               "three times: as a `keras.Sequential`, a functional `keras.Model` and a `keras.Model` "
+               "subclass, each in its own file of `kerasnets/zoo/<family>/`, with the paper's tables in "
+               "the family's `spec.py`. Small inputs keep this notebook quick on a CPU."),
         ("code", "import kerasnets\n\nkerasnets.list_models()"),
         ("code", "shape = (75, 75, 3)  # Inception-v3's smallest input\n"
                  "models = {style: kerasnets.build('inception_v3', style, input_shape=shape, classes=10)\n"
                  "          for style in kerasnets.STYLES}\n"
                  "{style: (type(model).__name__, model.count_params()) for style, model in models.items()}"),
-        ("md", "The subclassed model builds every child in `build()`, so its summary shows real shapes."),
+        ("md", "The subclassed model's `build()` runs its `call` once on a symbolic input, which builds "
+               "every child on its real input shape: its summary shows real shapes."),
         ("code", "models['subclassed'].summary()"),
         ("md", "`compare` measures the three side by side: parameters, layers, source lines, build, "
                "forward and training-step times, and the output difference after `transfer_weights`."),
         ("code", "kerasnets.compare('inception_v3', input_shape=shape, classes=10, batch_size=2)"),
         ("code", "kerasnets.compare('resnet50', input_shape=(64, 64, 3), classes=10, batch_size=2)"),
-        ("md", "## The three sources of ResNet, side by side"),
+        ("md", "## One block, three styles\n\nInception-v3's 35x35 module (the paper's Figure 5): a "
+               "`Parallel` layer of `keras.Sequential` branches, a function adding layers to a graph, and "
+               "a `keras.layers.Layer` subclass with one attribute per unit."),
+        ("code", "import inspect\nfrom kerasnets.zoo.inception_v3 import functional, sequential, subclassed\n\n"
+                 "for block in (sequential.inception_a, functional.inception_a, subclassed.InceptionA):\n"
+                 "    print(inspect.getsource(block))"),
+        ("md", "## The three sources of ResNet, side by side\n\nEach is the whole family in that style: "
+               "the blocks of Figure 5, the stages of Table 1, and one builder per depth."),
         ("code", "kerasnets.show_source('resnet50', 'sequential')"),
         ("code", "kerasnets.show_source('resnet50', 'functional')"),
         ("code", "kerasnets.show_source('resnet50', 'subclassed')"),
+        ("md", "`??` shows a builder's own source too:"),
+        ("code", "print(inspect.getsource(kerasnets.functional.inception_v3))"),
     ],
     "02_train.ipynb": [
         ("md", "# Training with `kerasnets.train`\n\nLeNet-5 on scikit-learn's bundled digits: no download."),

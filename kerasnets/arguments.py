@@ -1,6 +1,6 @@
 """Checks the arguments every builder shares, once, before any layer is made.
 
-Every style calls :func:`resolve` first, so a bad argument fails the same way, with the
+Every builder calls :func:`resolve_spec` first, so a bad argument fails the same way, with the
 same message, whichever style the user picked (keras-hub's habit: name the argument and
 echo the value received).
 """
@@ -56,6 +56,7 @@ class ModelArgs:
     classes: int
     classifier_activation: object
     name: str
+    input_tensor: object = None  # the functional style's `input_tensor`, if one was given
 
 
 def default_name(variant):
@@ -210,17 +211,22 @@ def load_weights(model, args):
     return model
 
 
-def resolve_spec(spec, variant, kwargs):
-    """Splits a builder's keyword arguments into `ModelArgs` and the family's own options.
+def resolve_spec(spec, variant, arguments):
+    """Splits a builder's arguments into `ModelArgs` and the family's own options, checked.
 
-    `spec` is a family's spec module: it has FAMILY, OPTIONS (name: default) and
-    check_options(**options); it may have min_size(**options) when an option (an auxiliary
-    head, say) needs a larger input.
+    `arguments` is what the builder received (its `locals()`): the shared arguments, the
+    family's options and, in the functional style, `input_tensor`, whose shape then stands
+    for `input_shape`. `spec` is a family's spec module: it has FAMILY, OPTIONS (name:
+    default) and check_options(**options); it may have min_size(**options), when an option
+    (an auxiliary head, say) needs a larger input, and check_args(args, **options).
     """
-    kwargs = dict(kwargs)
-    options = {key: kwargs.pop(key, default) for key, default in spec.OPTIONS.items()}
-    shared = {field.name for field in dataclasses.fields(ModelArgs)} - {"variant"}
-    unknown = sorted(set(kwargs) - shared)
+    arguments = dict(arguments)
+    arguments.pop("variant", None)  # a family builder's own `variant` argument
+    input_tensor = arguments.pop("input_tensor", None)
+    arguments["input_shape"] = _input_shape_of(input_tensor, arguments.get("input_shape"))
+    options = {key: arguments.pop(key, default) for key, default in spec.OPTIONS.items()}
+    shared = {field.name for field in dataclasses.fields(ModelArgs)} - {"variant", "input_tensor"}
+    unknown = sorted(set(arguments) - shared)
     if unknown:
         raise TypeError(
             f"{variant}() got unexpected keyword argument(s) {unknown}. "
@@ -228,7 +234,57 @@ def resolve_spec(spec, variant, kwargs):
         )
     options = spec.check_options(**options)
     min_size = spec.min_size(**options) if hasattr(spec, "min_size") else None
-    args = resolve(spec.FAMILY, variant, min_size=min_size, **kwargs)
+    args = resolve(spec.FAMILY, variant, min_size=min_size, **arguments)
+    args = dataclasses.replace(args, input_tensor=input_tensor)
     if hasattr(spec, "check_args"):
         spec.check_args(args, **options)
     return args, options
+
+
+def _input_shape_of(input_tensor, input_shape):
+    """The input shape implied by `input_tensor`, checked against `input_shape` if both are given."""
+    if input_tensor is None:
+        return input_shape
+    tensor_shape = tuple(input_tensor.shape[1:])
+    if input_shape is not None and tuple(input_shape) != tensor_shape:
+        raise ValueError(
+            f"`input_shape` and `input_tensor` disagree. Received: input_shape={input_shape!r}, "
+            f"input_tensor.shape={tuple(input_tensor.shape)!r}"
+        )
+    return tensor_shape
+
+
+def check_aux_options(aux_classifiers, dropout):
+    """The options of the families with auxiliary classifiers (GoogLeNet, Inception-v3)."""
+    return {
+        "aux_classifiers": check_bool(aux_classifiers, "aux_classifiers"),
+        "dropout": check_rate(dropout, "dropout"),
+    }
+
+
+def check_aux_args(family, args, aux_classifiers):
+    """Auxiliary classifiers need the top, and a known input size for their pooling."""
+    if not aux_classifiers:
+        return
+    if not args.include_top:
+        raise ValueError(
+            f"{family.title}: aux_classifiers=True needs include_top=True, since an auxiliary "
+            "classifier is a second top. Received: aux_classifiers=True, include_top=False"
+        )
+    if None in args.input_shape[:2]:
+        raise ValueError(
+            f"{family.title}: aux_classifiers=True needs a known height and width. "
+            f"Received: input_shape={args.input_shape!r}"
+        )
+
+
+def refuse_aux_in_sequential(variant, aux_classifiers):
+    """A linear stack has one output: the auxiliary classifiers need the other two styles."""
+    if aux_classifiers:
+        raise ValueError(
+            f"aux_classifiers=True cannot be built as a keras.Sequential: a linear stack has "
+            f"exactly one output, and the auxiliary classifiers are extra outputs. Use "
+            f"kerasnets.functional.{variant}(aux_classifiers=True) or "
+            f"kerasnets.subclassed.{variant}(aux_classifiers=True). "
+            "Received: aux_classifiers=True"
+        )

@@ -30,13 +30,6 @@ COLUMNS = [  # (key, heading)
 ]
 
 
-def style_module(name, style):
-    """The module that renders `name`'s family in `style` (kerasnets.zoo.<group>.<style>)."""
-    registry.check_style(style)
-    group = registry.spec_of(name).__name__.rsplit(".", 1)[0]
-    return importlib.import_module(f"{group}.{style}")
-
-
 def source_lines(module):
     """Lines of code: neither blank nor comments nor docstrings."""
     source = inspect.getsource(module)
@@ -162,7 +155,7 @@ def compare(name, input_shape=None, classes=1000, batch_size=8, measure_speed=Tr
             "style": style, "model_type": f"{type(model).__module__.split('.')[0]}.{type(model).__name__}",
             "trainable_params": trainable, "non_trainable_params": model.count_params() - trainable,
             "top_level_layers": len(model.layers), "all_layers": _count_layers(model),
-            "source_lines": source_lines(style_module(name, style)), "build_s": build_s,
+            "source_lines": source_lines(registry.style_module(name, style)), "build_s": build_s,
             "forward_s": None, "train_step_s": None,
             "build_memory_mb": peak_mb,
             "plot_model": plot_model_support(style), "multiple_outputs": style != "sequential",
@@ -205,6 +198,7 @@ class Source:
 
 
 def show_source(name, style):
-    """The source of `style`'s implementation of `name`'s family, to read next to the others."""
-    module = style_module(name, style)
+    """The file that writes `name`'s family in `style` (kerasnets/zoo/<family>/<style>.py), to
+    read next to the other two: the network spelled out in that style, block by block."""
+    module = registry.style_module(name, style)
     return Source(module.__name__, module.__name__.replace(".", "/") + ".py", inspect.getsource(module))

@@ -1,9 +1,30 @@
-"""Every kerasnets variant as a functional model: `kerasnets.functional.resnet50(...)`."""
+"""Every kerasnets variant as a functional `keras.Model`: `kerasnets.functional.resnet50(...)`.
 
-from kerasnets.registry import list_models, variant_builder
+Each builder is the function written in `kerasnets/zoo/<family>/functional.py`, where the
+network is spelled out block by block; `inspect.getsource` and Jupyter's `??` show it.
+"""
 
-for _name in list_models():
-    globals()[_name] = variant_builder(_name, "functional")
+from kerasnets.zoo.alexnet.functional import alexnet
+from kerasnets.zoo.googlenet.functional import googlenet
+from kerasnets.zoo.inception_v3.functional import inception_v3
+from kerasnets.zoo.lenet.functional import lenet5
+from kerasnets.zoo.nin.functional import nin
+from kerasnets.zoo.resnet.functional import resnet18, resnet34, resnet50, resnet101, resnet152
+from kerasnets.zoo.vgg.functional import (
+    vgg11,
+    vgg13,
+    vgg16,
+    vgg19,
+    vgg11_bn,
+    vgg13_bn,
+    vgg16_bn,
+    vgg19_bn,
+)
+from kerasnets.zoo.zfnet.functional import zfnet
 
-__all__ = list_models()
-del _name
+__all__ = [
+    "alexnet", "googlenet", "inception_v3", "lenet5", "nin",
+    "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
+    "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
+    "zfnet",
+]

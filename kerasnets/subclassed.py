@@ -1,19 +1,55 @@
 """Every kerasnets variant as a `keras.Model` subclass: `kerasnets.subclassed.resnet50(...)`.
 
-The classes themselves are here too, for reading and for subclassing: `ResNet`,
-`ResidualBlock`, `GoogLeNet`, `InceptionV3`, `InceptionBlock`, `LeNet5`, `AlexNet`, `ZFNet`,
-`VGG`, `NiN`.
+Each builder is the function written in `kerasnets/zoo/<family>/subclassed.py`, beside the
+model and block classes it instantiates, which are here too, for reading and subclassing.
 """
 
-from kerasnets.registry import list_models, variant_builder
-from kerasnets.zoo.inception.subclassed import GoogLeNet, InceptionBlock, InceptionV3
-from kerasnets.zoo.linear.subclassed import VGG, AlexNet, LeNet5, NiN, ZFNet
-from kerasnets.zoo.resnet.subclassed import ResidualBlock, ResNet
+from kerasnets.zoo.alexnet.subclassed import AlexNet, alexnet
+from kerasnets.zoo.googlenet.subclassed import AuxiliaryClassifier, GoogLeNet, Inception, googlenet
+from kerasnets.zoo.inception_v3.subclassed import (
+    InceptionA,
+    InceptionAux,
+    InceptionB,
+    InceptionC,
+    InceptionV3,
+    ReductionA,
+    ReductionB,
+    inception_v3,
+)
+from kerasnets.zoo.lenet.subclassed import LeNet5, lenet5
+from kerasnets.zoo.nin.subclassed import NiN, NiNBlock, nin
+from kerasnets.zoo.resnet.subclassed import (
+    BasicBlock,
+    BottleneckBlock,
+    ResNet,
+    resnet18,
+    resnet34,
+    resnet50,
+    resnet101,
+    resnet152,
+)
+from kerasnets.zoo.vgg.subclassed import (
+    VGG,
+    VGGBlock,
+    vgg11,
+    vgg11_bn,
+    vgg13,
+    vgg13_bn,
+    vgg16,
+    vgg16_bn,
+    vgg19,
+    vgg19_bn,
+)
+from kerasnets.zoo.zfnet.subclassed import ZFNet, zfnet
 
-for _name in list_models():
-    globals()[_name] = variant_builder(_name, "subclassed")
-
-MODEL_CLASSES = ["AlexNet", "GoogLeNet", "InceptionBlock", "InceptionV3", "LeNet5", "NiN",
-                 "ResNet", "ResidualBlock", "VGG", "ZFNet"]
-__all__ = list_models() + MODEL_CLASSES
-del _name
+__all__ = [
+    # the builders, one per variant
+    "alexnet", "googlenet", "inception_v3", "lenet5", "nin",
+    "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
+    "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
+    "zfnet",
+    # the model and block classes
+    "AlexNet", "AuxiliaryClassifier", "BasicBlock", "BottleneckBlock", "GoogLeNet", "Inception",
+    "InceptionA", "InceptionAux", "InceptionB", "InceptionC", "InceptionV3", "LeNet5", "NiN",
+    "NiNBlock", "ReductionA", "ReductionB", "ResNet", "VGG", "VGGBlock", "ZFNet",
+]

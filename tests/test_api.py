@@ -26,14 +26,29 @@ def test_styles():
 
 
 @pytest.mark.parametrize("style", kerasnets.STYLES)
-def test_every_variant_has_a_builder_of_the_same_name_in_each_style(style):
+def test_each_namespace_holds_exactly_the_registered_builders(style):
+    namespace = getattr(kerasnets, style)
+    functions = {name for name, value in vars(namespace).items()
+                 if inspect.isfunction(value) and not name.startswith("_")}
+    assert functions == set(kerasnets.list_models())
+    assert set(kerasnets.list_models()) <= set(namespace.__all__)
+
+
+@pytest.mark.parametrize("style", kerasnets.STYLES)
+def test_every_builder_is_a_real_function_written_in_its_family_file(style):
     namespace = getattr(kerasnets, style)
     for name in EXPECTED:
         builder = getattr(namespace, name)
-        assert builder.__name__ == name
+        assert inspect.isfunction(builder) and builder.__name__ == name
+        assert builder is kerasnets.registry.builder(name, style)
+        family = kerasnets.registry.family_of(name)
+        assert builder.__module__ == f"kerasnets.zoo.{family}.{style}"
+        assert inspect.getsource(builder).startswith(f"def {name}(*, include_top=True")
+        assert builder.__doc__ and len(builder.__doc__.strip()) > 20
         params = inspect.signature(builder).parameters
+        assert all(param.kind == inspect.Parameter.KEYWORD_ONLY for param in params.values()), name
         for argument in ("include_top", "weights", "input_shape", "pooling", "classes",
-                         "classifier_activation", "name"):
+                         "classifier_activation", "name", *kerasnets.registry.spec_of(name).OPTIONS):
             assert argument in params
         assert ("input_tensor" in params) == (style == "functional")
 
@@ -94,6 +109,7 @@ def test_include_top_false_with_pooling_gives_feature_vectors(style):
         model = kerasnets.build("resnet18", style, input_shape=shape, include_top=False, pooling=pooling)
         out = predict(model, images(shape))[0]
         assert out.ndim == rank and out.shape[-1] == 512
+        assert tuple(model.compute_output_shape((None, *shape))) == (None, *out.shape[1:])
 
 
 @pytest.mark.parametrize("style", kerasnets.STYLES)
@@ -113,3 +129,19 @@ def test_mixed_precision_keeps_float32_predictions():
         assert model.output.dtype == "float32"
     finally:
         keras.mixed_precision.set_global_policy("float32")
+
+
+def test_training_mode_reaches_every_nested_layer_in_every_style():
+    """BatchNormalization deep inside the blocks must use the batch's statistics when the
+    model is called with training=True, in the subclassed and Sequential styles as in the
+    functional graph (Keras passes `training` down through the call context)."""
+    shape = min_shape("resnet18")
+    models = {style: kerasnets.build("resnet18", style, input_shape=shape, classes=3) for style in kerasnets.STYLES}
+    for style in ("sequential", "subclassed"):
+        kerasnets.transfer_weights(models["functional"], models[style])
+    x = images(shape, batch=4)
+    inference = np.asarray(models["functional"](x, training=False))
+    training = np.asarray(models["functional"](x, training=True))
+    assert not np.allclose(inference, training, atol=1e-4)
+    for style in ("sequential", "subclassed"):
+        np.testing.assert_allclose(np.asarray(models[style](x, training=True)), training, rtol=1e-4, atol=1e-5)

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 import kerasnets
-from kerasnets.compare import COLUMNS, source_lines, style_module
+from kerasnets.compare import COLUMNS, source_lines
+from kerasnets.registry import style_module
 
 ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
 
@@ -62,7 +63,7 @@ def test_show_source_gives_each_styles_own_file():
     assert sources["sequential"].path == "kerasnets/zoo/resnet/sequential.py"
     assert "keras.Sequential" in sources["sequential"].text
     assert "class ResNet(ImageClassifier)" in sources["subclassed"].text
-    assert "def residual_block(x, block, conv_bias)" in str(sources["functional"])
+    assert "def bottleneck_block(x, filters, strides, conv_bias, name):" in str(sources["functional"])
     assert "<p><code>kerasnets/zoo/resnet/functional.py</code></p>" in sources["functional"]._repr_html_()
 
 

@@ -84,3 +84,46 @@ def test_forward_pass_at_the_minimum_input(name):
     shape = min_shape(name)
     out = predict(kerasnets.build(name, "functional", input_shape=shape, classes=3), images(shape))[0]
     assert out.shape == (2, 3) and np.all(np.isfinite(out))
+
+
+def reference_convolution(x, kernel, bias, stride, pad):
+    """A strided 2D convolution with `pad` zeros on every side, in NumPy: PyTorch's and
+    Caffe's definition of padding, the oracle for the padding of the renderings."""
+    x = np.pad(x, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    k = kernel.shape[0]
+    rows = (x.shape[1] - k) // stride + 1
+    cols = (x.shape[2] - k) // stride + 1
+    out = np.zeros((x.shape[0], rows, cols, kernel.shape[-1]), dtype=np.float64)
+    for i in range(rows):
+        for j in range(cols):
+            window = x[:, i * stride:i * stride + k, j * stride:j * stride + k, :]
+            out[:, i, j, :] = np.tensordot(window, kernel, axes=([1, 2, 3], [0, 1, 2]))
+    return out + (0 if bias is None else bias)
+
+
+def layer_output(model, layer_name, x):
+    probe = keras.Model(model.input, model.get_layer(layer_name).output)
+    return np.asarray(probe(x, training=False))
+
+
+def test_resnet18_strided_3x3_pads_one_pixel_on_every_side_as_pytorch():
+    """On an even map, Keras' "same" would pad only the bottom and right, shifting a strided
+    3x3's outputs by half a pixel against the published network. (The other two styles give
+    the functional model's outputs: test_style_invariants.)"""
+    model = kerasnets.functional.resnet18(input_shape=(32, 32, 3), classes=3)
+    x = images((32, 32, 3))
+    conv = model.get_layer("conv3_block1_1_conv")
+    got = layer_output(model, "conv3_block1_1_conv", x)
+    want = reference_convolution(layer_output(model, "conv2_block2_out", x), np.asarray(conv.kernel), None, 2, 1)
+    assert got.shape == want.shape == (2, 4, 4, 128)
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
+def test_googlenet_stem_pads_three_pixels_on_every_side_as_caffe():
+    model = kerasnets.functional.googlenet(classes=3)
+    x = images((224, 224, 3), batch=1)
+    conv = model.get_layer("conv1_7x7")
+    got = layer_output(model, "conv1_7x7", x)
+    want = np.maximum(reference_convolution(x, np.asarray(conv.kernel), np.asarray(conv.bias), 2, 3), 0)
+    assert got.shape == want.shape == (1, 112, 112, 64)
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)

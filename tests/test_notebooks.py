@@ -1,5 +1,6 @@
 """Every example notebook runs top to bottom (a failing cell fails the test)."""
 
+import importlib.util
 import os
 import shutil
 
@@ -13,6 +14,17 @@ NOTEBOOKS = sorted(name for name in os.listdir(EXAMPLES) if name.endswith(".ipyn
 
 def test_the_three_notebooks_are_there():
     assert NOTEBOOKS == ["01_three_styles.ipynb", "02_train.ipynb", "03_metrics.ipynb"]
+
+
+def test_the_notebooks_are_the_cells_of_make_notebooks():
+    """examples/make_notebooks.py is the source: the .ipynb files must be written from it."""
+    spec = importlib.util.spec_from_file_location("make_notebooks", os.path.join(EXAMPLES, "make_notebooks.py"))
+    make_notebooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_notebooks)
+    for name, cells in make_notebooks.NOTEBOOKS.items():
+        notebook = nbformat.read(os.path.join(EXAMPLES, name), as_version=4)
+        written = [(cell.cell_type, cell.source) for cell in notebook.cells]
+        assert written == [("markdown" if kind == "md" else "code", text) for kind, text in cells], name
 
 
 @pytest.mark.slow

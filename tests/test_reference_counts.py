@@ -7,12 +7,12 @@ import pytest
 from conftest import images, predict
 
 import kerasnets
-from kerasnets.registry import FAMILIES
+from kerasnets.registry import SPECS
 
-REFERENCES = [(ref.variant, ref) for spec, _ in FAMILIES.values() for ref in spec.REFERENCES]
+REFERENCES = [(ref.variant, ref) for spec in SPECS.values() for ref in spec.REFERENCES]
 KERAS_APPLICATIONS = [
     (variant, application)
-    for spec, _ in FAMILIES.values()
+    for spec in SPECS.values()
     for variant, application in getattr(spec, "KERAS_APPLICATIONS", {}).items()
 ]
 OPTIONS_FOR_KERAS = {"resnet": {"conv_bias": True}}  # keras.applications' ResNets carry conv biases

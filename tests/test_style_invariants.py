@@ -116,6 +116,9 @@ def check_invariants(name, tmp_path, **options):
     assert len({counts(model) for model in models.values()}) == 1, {s: counts(m) for s, m in models.items()}
     shapes = {style: tuple(y.shape for y in predict(model, x)) for style, model in models.items()}
     assert len(set(shapes.values())) == 1, shapes
+    declared = models["subclassed"].compute_output_shape((2, *shape))  # without running the model
+    declared = [declared[key] for key in sorted(declared)] if isinstance(declared, dict) else [declared]
+    assert tuple(tuple(s) for s in declared) == shapes["subclassed"]
 
     keys = {style: list(keyed_weights(model)) for style, model in models.items()}  # unique per model
     assert len({frozenset(k) for k in keys.values()}) == 1

@@ -1,7 +1,8 @@
-"""The classifier head and the `pooling` of `include_top=False`, as lists of layers.
+"""The classifier head and the `pooling` of `include_top=False`, made once for every family.
 
-Every family ends the same way, so the head is made here once and each style stacks,
-applies or stores the list it gets. The last layer always computes in float32, so that
+`classifier_layers` gives the head as a list of layers: the Sequential renderings stack it,
+the subclassed models keep it (`ImageClassifier.top`), and `classifier` applies it to a
+tensor in the functional renderings. The last layer always computes in float32, so that
 mixed precision never yields float16 probabilities.
 """
 
@@ -34,9 +35,17 @@ def classifier_layers(args, *, flatten=False, hidden=(), dropout=0.0):
     if dropout and not hidden:
         head.append(layers.Dropout(dropout, name="dropout"))
     head.append(layers.Dense(args.classes, name="predictions"))
-    head.append(predictions_layer(args))
+    head.append(predictions_layer(args.classifier_activation))
     return head
 
 
-def predictions_layer(args, name="predictions_activation"):
-    return layers.Activation(args.classifier_activation, dtype="float32", name=name)
+def classifier(x, args, **head):
+    """The functional form of `classifier_layers`: each layer applied to the output of the last."""
+    for layer in classifier_layers(args, **head):
+        x = layer(x)
+    return x
+
+
+def predictions_layer(classifier_activation, name="predictions_activation"):
+    """The classifier's activation, in float32: keras.applications' `predictions` layer split in two."""
+    return layers.Activation(classifier_activation, dtype="float32", name=name)

@@ -1,12 +1,18 @@
-"""ResNet (He et al., 2015) as data: the paper's Table 1, and every block it implies.
+"""ResNet (He et al., 2015): the paper's Table 1 as data, and the choices that decide its weights.
 
-`blocks(variant)` spells out each residual block (its name, widths, stride and whether its
-shortcut needs a 1x1 projection), so that the three renderings share every decision and
-cannot drift. Names follow keras.applications: conv2_block1_1_conv, ..., conv5_block3_out.
+Every variant is a 7x7/2 stem, a 3x3/2 max pooling and four stages, conv2_x to conv5_x, of
+64, 128, 256 and 512 filters that halve the grid from conv3_x on; the variants differ in the
+block (Figure 5: the two-3x3 "basic" block, or the 1x1-3x3-1x1 "bottleneck" that outputs
+four times its width) and in the number of blocks per stage. Names follow keras.applications:
+conv2_block1_1_conv, ..., conv5_block3_out.
 
 Choices, written down:
-- The stride of a downsampling block sits on its first convolution (the paper's and
-  keras.applications' ResNet v1; torchvision's "v1.5" moves it to the 3x3).
+- The stride of a downsampling bottleneck sits on its first 1x1 convolution (the paper's
+  and keras.applications' ResNet v1; torchvision's "v1.5" moves it to the 3x3).
+- A strided 3x3 convolution (ResNet-18/34's first conv of conv3_1, conv4_1, conv5_1) is
+  padded by one pixel on every side, as PyTorch and Caffe do: ZeroPadding2D(1) and a
+  "valid" convolution. Keras' "same" would pad only the bottom and right of an even map,
+  and published weights would then not give published outputs. The stem pads the same way.
 - A shortcut is projected (1x1 convolution + BatchNormalization) where the block changes
   width or resolution, and is the identity elsewhere (option B of the paper).
 - Convolutions before BatchNormalization carry no bias, as in the paper, torchvision and
@@ -15,19 +21,15 @@ Choices, written down:
   layer names and outputs, checked by the tests).
 """
 
-import dataclasses
-
 from kerasnets.arguments import Family, Reference, check_bool
 
-VARIANTS = {  # name: (block kind, blocks per stage conv2..conv5)
+VARIANTS = {  # Table 1: name: (block, blocks in conv2_x, conv3_x, conv4_x, conv5_x)
     "resnet18": ("basic", (2, 2, 2, 2)),
     "resnet34": ("basic", (3, 4, 6, 3)),
     "resnet50": ("bottleneck", (3, 4, 6, 3)),
     "resnet101": ("bottleneck", (3, 4, 23, 3)),
     "resnet152": ("bottleneck", (3, 8, 36, 3)),
 }
-STAGE_WIDTHS = (64, 128, 256, 512)
-EXPANSION = {"basic": 1, "bottleneck": 4}
 BN_EPSILON = 1.001e-5  # keras.applications' value
 
 FAMILY = Family(
@@ -50,42 +52,5 @@ REFERENCES = (
 )
 
 
-@dataclasses.dataclass(frozen=True)
-class BlockSpec:
-    name: str  # "conv3_block1"
-    kind: str  # "basic" or "bottleneck"
-    filters: int  # the inner width; the block outputs filters * EXPANSION[kind]
-    strides: int
-    project: bool  # the shortcut is a 1x1 convolution, not the identity
-
-    @property
-    def out_channels(self):
-        return self.filters * EXPANSION[self.kind]
-
-
 def check_options(conv_bias):
     return {"conv_bias": check_bool(conv_bias, "conv_bias")}
-
-
-def blocks(variant):
-    kind, depths = VARIANTS[variant]
-    specs, channels = [], 64  # the stem outputs 64 channels
-    for stage, (width, depth) in enumerate(zip(STAGE_WIDTHS, depths), start=2):
-        for index in range(1, depth + 1):
-            strides = 2 if index == 1 and stage > 2 else 1
-            out_channels = width * EXPANSION[kind]
-            project = strides != 1 or channels != out_channels
-            specs.append(BlockSpec(f"conv{stage}_block{index}", kind, width, strides, project))
-            channels = out_channels
-    return specs
-
-
-def conv_units(block):
-    """(name suffix, filters, kernel, strides) of the main path, in order."""
-    if block.kind == "basic":
-        return [("1", block.filters, 3, block.strides), ("2", block.filters, 3, 1)]
-    return [
-        ("1", block.filters, 1, block.strides),
-        ("2", block.filters, 3, 1),
-        ("3", block.out_channels, 1, 1),
-    ]

@@ -1,0 +1,30 @@
+"""Factories of the primitive layers that several families share; no network is decided here.
+
+`conv_bn` is the unit of every batch-normalized family: a convolution, BatchNormalization
+and (unless `activation=None`) a ReLU, named `<name>_conv`, `<name>_bn` and `<name>_relu`.
+The Sequential renderings stack the list; `kerasnets.layers.ConvBN` holds the same three
+layers for the subclassed renderings; the functional renderings write their own three lines.
+"""
+
+from keras import layers
+
+from kerasnets.layers.normalization import LocalResponseNormalization
+
+
+def conv_bn(filters, kernel_size, strides=1, padding="same", *, name, use_bias=False, scale=True,
+            epsilon=1e-3, activation="relu"):
+    """[Conv2D, BatchNormalization, Activation]: a convolution without bias by default, since
+    BatchNormalization's offset makes a bias redundant."""
+    units = [
+        layers.Conv2D(filters, kernel_size, strides=strides, padding=padding, use_bias=use_bias,
+                      name=f"{name}_conv"),
+        layers.BatchNormalization(scale=scale, epsilon=epsilon, name=f"{name}_bn"),
+    ]
+    if activation is not None:
+        units.append(layers.Activation(activation, name=f"{name}_relu"))
+    return units
+
+
+def caffe_lrn(name):
+    """Caffe's LRN layer (k=1, alpha=1e-4 divided by n=5, beta=0.75), as the Caffe models use it."""
+    return LocalResponseNormalization(depth_radius=2, bias=1.0, alpha=2e-5, beta=0.75, name=name)

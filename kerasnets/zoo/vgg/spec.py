@@ -1,0 +1,49 @@
+"""VGG (Simonyan and Zisserman, 2014): the configurations of the paper's Table 1.
+
+Each configuration is a row of five blocks; a block is the widths of its 3x3 convolutions
+(stride 1, padded by one: "same"), and ends with a 2x2/2 max pooling. Dropout 0.5 follows
+fc6 and fc7 (named fc1 and fc2, as in keras.applications). The `_bn` variants put
+BatchNormalization between each convolution and its ReLU and keep the convolution's bias,
+as torchvision does.
+
+Reference counts, 1000 classes at 224x224: keras.applications VGG16/VGG19 (weights=None,
+total; the same layer names, so the same outputs once their weights are moved in) for
+vgg16/vgg19, torchvision's published counts (parameters = trainable) for the rest.
+"""
+
+from kerasnets.arguments import Family, Reference, check_rate
+
+CONFIGS = {  # Table 1, columns A, B, D and E: the widths of each block's convolutions
+    "A": ((64,), (128,), (256, 256), (512, 512), (512, 512)),
+    "B": ((64, 64), (128, 128), (256, 256), (512, 512), (512, 512)),
+    "D": ((64, 64), (128, 128), (256, 256, 256), (512, 512, 512), (512, 512, 512)),
+    "E": ((64, 64), (128, 128), (256, 256, 256, 256), (512, 512, 512, 512), (512, 512, 512, 512)),
+}
+VARIANTS = {  # name: (Table 1 column, batch normalization)
+    "vgg11": ("A", False), "vgg13": ("B", False), "vgg16": ("D", False), "vgg19": ("E", False),
+    "vgg11_bn": ("A", True), "vgg13_bn": ("B", True), "vgg16_bn": ("D", True), "vgg19_bn": ("E", True),
+}
+FAMILY = Family(
+    name="vgg",
+    title="VGG",
+    paper="Simonyan and Zisserman, Very Deep Convolutional Networks for Large-Scale Image Recognition",
+    year=2014,
+    variants=tuple(VARIANTS),
+    default_size=224,
+    min_size=32,
+    fixed_head=True,
+)
+OPTIONS = {"dropout": 0.5}
+KERAS_APPLICATIONS = {"vgg16": "VGG16", "vgg19": "VGG19"}
+REFERENCES = (
+    Reference("vgg11", 132_863_336, "torchvision vgg11", counts="trainable"),
+    Reference("vgg13", 133_047_848, "torchvision vgg13", counts="trainable"),
+    Reference("vgg11_bn", 132_868_840, "torchvision vgg11_bn", counts="trainable"),
+    Reference("vgg13_bn", 133_053_736, "torchvision vgg13_bn", counts="trainable"),
+    Reference("vgg16_bn", 138_365_992, "torchvision vgg16_bn", counts="trainable"),
+    Reference("vgg19_bn", 143_678_248, "torchvision vgg19_bn", counts="trainable"),
+)
+
+
+def check_options(dropout):
+    return {"dropout": check_rate(dropout, "dropout")}
