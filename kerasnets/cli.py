@@ -78,7 +78,7 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     try:
         if args.command == "evaluate":
-            from kerasnets.evaluation import evaluate, format_report
+            from kerasnets.reporting import evaluate, format_report
 
             report, out = evaluate(args.target, args.dataset, out=args.out, batch_size=args.batch_size,
                                    split=args.split)
@@ -86,7 +86,7 @@ def main(argv=None):
             print(f"\nwritten: {out}")
             return 0
         if args.command == "report":
-            from kerasnets.evaluation import redraw
+            from kerasnets.reporting import redraw
 
             print(f"written: {redraw(args.run_dir)}")
             return 0

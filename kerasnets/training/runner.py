@@ -13,9 +13,8 @@ import numpy as np
 import tensorflow as tf
 
 from kerasnets import registry
-from kerasnets.callbacks import EvaluationReport
+from kerasnets import callbacks as run_callbacks
 from kerasnets.training import augment as augmentation
-from kerasnets.training import callbacks as run_callbacks
 from kerasnets.training import data as data_sources
 from kerasnets.training import multi_worker, precision, recipes, strategies
 
@@ -25,6 +24,30 @@ VOLATILE = ("strategy", "devices", "versions", "epochs")  # may differ when a ru
 
 class TrainingDiverged(RuntimeError):
     """The loss became NaN or infinite; the run directory keeps the last good checkpoint."""
+
+
+@dataclasses.dataclass
+class FitRun:
+    """Everything `train` decided before fitting: the checked arguments and the run's place."""
+
+    built: object  # a keras.Model the user passed, or None to build `name` in `style`
+    name: str
+    style: str
+    model_options: dict
+    data: object  # a kerasnets.training.data.Data
+    plan: object  # a kerasnets.training.recipes.Recipe
+    strategy: object
+    input_shape: tuple
+    epochs: int
+    batch_size: int
+    jit: object
+    seed: int
+    checkpoint_every: object
+    report_every: object
+    run_dir: str
+    chief: bool
+    verbose: object
+    log: object  # print on the chief, silent on the other workers
 
 
 @dataclasses.dataclass
@@ -167,23 +190,29 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
     previous_policy = keras.mixed_precision.global_policy()
     keras.mixed_precision.set_global_policy(policy)
     try:
-        return _fit(built, name, style, model_options, data, plan, strategy, input_shape, epochs,
-                    batch_size, jit, seed, checkpoint_every, run_dir, chief, log, verbose, report_every)
+        return _fit(FitRun(built=built, name=name, style=style, model_options=model_options or {}, data=data,
+                           plan=plan, strategy=strategy, input_shape=input_shape, epochs=epochs,
+                           batch_size=batch_size, jit=jit, seed=seed, checkpoint_every=checkpoint_every,
+                           report_every=report_every, run_dir=run_dir, chief=chief, verbose=verbose, log=log))
     finally:
         keras.mixed_precision.set_global_policy(previous_policy)
 
 
-def _fit(built, name, style, model_options, data, plan, strategy, input_shape, epochs, batch_size,
-         jit, seed, checkpoint_every, run_dir, chief, log, verbose, report_every):
+def _fit(run):
+    """Builds (or takes) the model in the strategy's scope, compiles it, fits it with the run's
+    callbacks, evaluates it on the test split and saves it: the second half of `train`."""
+    built, name, data, plan, strategy = run.built, run.name, run.data, run.plan, run.strategy
+    input_shape, epochs, batch_size, run_dir, chief, log = (
+        run.input_shape, run.epochs, run.batch_size, run.run_dir, run.chief, run.log)
     one_hot = augmentation.needs_one_hot(plan.augment)
     with strategy.scope():
-        model = built or registry.build(name, style, input_shape=input_shape, classes=data.num_classes,
-                                        **(model_options or {}))
+        model = built or registry.build(name, run.style, input_shape=input_shape, classes=data.num_classes,
+                                        **run.model_options)
     output_names = output_keys(model, input_shape)
 
     per_replica_drop = strategy.num_replicas_in_sync > 1
     pipeline = dict(size=input_shape[0], channels=input_shape[-1], batch_size=batch_size,
-                    num_classes=data.num_classes, one_hot=one_hot, seed=seed, output_names=output_names)
+                    num_classes=data.num_classes, one_hot=one_hot, seed=run.seed, output_names=output_names)
     options = tf.data.Options()
     options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
     train_ds = data_sources.make_pipeline(data.train, training=True, augment=plan.augment,
@@ -207,22 +236,23 @@ def _fit(built, name, style, model_options, data, plan, strategy, input_shape, e
         else:
             loss, loss_weights = make_loss(one_hot, plan.label_smoothing, data.num_classes), None
         model.compile(optimizer=recipes.make_optimizer(plan, epochs, steps_per_epoch), loss=loss,
-                      loss_weights=loss_weights, metrics=metrics, jit_compile=jit)
+                      loss_weights=loss_weights, metrics=metrics, jit_compile=run.jit)
         multi_worker.prepare_compiled_model(model, strategy)
 
         guard = run_callbacks.NaNGuard()
         backup = run_callbacks.RunBackup(os.path.join(run_dir, "checkpoints"), guard,
-                                         save_freq=checkpoint_every or "epoch", is_chief=chief)
+                                         save_freq=run.checkpoint_every or "epoch", is_chief=chief)
         interrupt = run_callbacks.SaveOnInterrupt(backup)
         callbacks = [guard, backup, interrupt]
         if chief:
             callbacks += [keras.callbacks.CSVLogger(os.path.join(run_dir, "history.csv"), append=True),
                           keras.callbacks.TensorBoard(os.path.join(run_dir, "tensorboard"))]
-        if report_every and val_ds is not None and not multi_worker.is_multi_worker(strategy):
-            callbacks.append(EvaluationReport(
-                val_ds, every=report_every, out_dir=os.path.join(run_dir, "report"),
+        if run.report_every and val_ds is not None and not multi_worker.is_multi_worker(strategy):
+            callbacks.append(run_callbacks.EvaluationReport(
+                val_ds, every=run.report_every, out_dir=os.path.join(run_dir, "report"),
                 class_names=data.class_names, tensorboard_dir=os.path.join(run_dir, "tensorboard"),
                 history_csv=os.path.join(run_dir, "history.csv")))
+        verbose = run.verbose
         if verbose == "auto":  # a live progress bar on a terminal, one line per epoch elsewhere
             verbose = (1 if sys.stdout.isatty() else 2) if chief else 0
         start = time.perf_counter()

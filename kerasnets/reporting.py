@@ -1,14 +1,57 @@
-"""`kerasnets evaluate` and `kerasnets report`: a saved model's report on a data set, and a
-run's figures drawn again from its files."""
+"""The evaluation report's one home: what it holds, the files it writes, and the commands
+that make it from a saved model (`kerasnets evaluate`) or draw it again (`kerasnets report`).
 
+`kerasnets.callbacks.EvaluationReport` writes the same files while a model trains.
+"""
+
+import csv
 import json
 import os
 
 import keras
+import numpy as np
+import tensorflow as tf
 
-from kerasnets.callbacks import labels_and_scores, read_history, write_report
-from kerasnets.metrics import classification_report, format_report
+from kerasnets.metrics import classification_report, format_report, plots
 from kerasnets.training import data as data_sources
+
+FIGURES = ("confusion_matrix.png", "pr_curves.png", "training_curves.png")
+
+
+def labels_and_scores(model, data):
+    """(true labels, predicted scores) over `data`: a tf.data.Dataset of (x, y) or arrays (x, y).
+
+    One pass of prediction, the price of one validation pass.
+    """
+    if isinstance(data, tf.data.Dataset):
+        labels = np.concatenate([np.asarray(y["predictions"] if isinstance(y, dict) else y) for _, y in data])
+        scores = model.predict(data.map(lambda x, y: x), verbose=0)  # in order, on every replica
+    else:
+        x, labels = data
+        scores = model.predict(x, verbose=0)
+    return np.asarray(labels), scores["predictions"] if isinstance(scores, dict) else scores
+
+
+def read_history(path):
+    """history.csv (Keras' CSVLogger) as a dict of per-epoch lists; {} if there is none."""
+    if not path or not os.path.exists(path):
+        return {}
+    with open(path) as handle:
+        rows = list(csv.DictReader(handle))
+    return {key: [float(row[key]) for row in rows if row.get(key) not in (None, "")]
+            for key in (rows[0] if rows else {}) if key != "epoch"}
+
+
+def write_report(report, out_dir, history=None):
+    """report.json and the three figures into `out_dir`."""
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "report.json"), "w") as handle:
+        json.dump(report, handle, indent=1)
+    names = report["class_names"]
+    plots.plot_confusion_matrix(report["confusion_matrix"], names, os.path.join(out_dir, FIGURES[0]))
+    plots.plot_pr_curves(report["pr_curves"], report["ap"], names, os.path.join(out_dir, FIGURES[1]))
+    if history:
+        plots.plot_training_curves(history, os.path.join(out_dir, FIGURES[2]))
 
 
 def model_path(run_dir_or_model):
@@ -55,4 +98,5 @@ def redraw(run_dir):
     return os.path.dirname(report_path)
 
 
-__all__ = ["evaluate", "format_report", "model_path", "redraw"]
+__all__ = ["FIGURES", "evaluate", "format_report", "labels_and_scores", "model_path", "read_history",
+           "redraw", "write_report"]
