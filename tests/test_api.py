@@ -12,7 +12,7 @@ import kerasnets
 EXPECTED = sorted([
     "lenet5", "alexnet", "zfnet",
     "vgg11", "vgg13", "vgg16", "vgg19", "vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn",
-    "nin", "googlenet", "inception_v3",
+    "nin", "googlenet", "bn_inception", "inception_v3",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
 ])
 
@@ -145,3 +145,16 @@ def test_training_mode_reaches_every_nested_layer_in_every_style():
     assert not np.allclose(inference, training, atol=1e-4)
     for style in ("sequential", "subclassed"):
         np.testing.assert_allclose(np.asarray(models[style](x, training=True)), training, rtol=1e-4, atol=1e-5)
+
+
+def test_every_layer_class_of_the_zoo_is_registered_under_its_own_name():
+    """Two classes of one name in `kerasnets` would load as one another from a .keras file."""
+    for style_module in {kerasnets.registry.style_module(name, "subclassed") for name in EXPECTED}:
+        classes = [value for value in vars(style_module).values()
+                   if inspect.isclass(value) and issubclass(value, keras.layers.Layer)
+                   and value.__module__ == style_module.__name__]
+        for cls in classes:
+            registered = keras.saving.get_registered_name(cls)
+            if registered != cls.__name__:  # registered (an abstract base like ResidualBlock is not)
+                assert registered == f"kerasnets>{cls.__name__}"
+                assert keras.saving.get_registered_object(registered) is cls, cls

@@ -38,6 +38,15 @@ def test_googlenet_maps_follow_table_1():
     assert widths == [256, 832, 1024]
 
 
+def test_bn_inception_maps_follow_figure_5():
+    model = kerasnets.functional.bn_inception()
+    names = ["pool2_3x3_s2", "inception_3b", "inception_3c", "inception_4d", "inception_4e", "inception_5b"]
+    assert spatial_sizes(model, names) == [28, 28, 14, 14, 7, 7]
+    assert [model.get_layer(n).output.shape[-1] for n in names[1:]] == [320, 576, 608, 1056, 1024]
+    assert model.get_layer("inception_3a_double_3x3_2_conv").kernel_size == (3, 3)  # no 5x5 left
+    assert not [layer for layer in model.layers if isinstance(layer, keras.layers.Dropout)]
+
+
 def test_inception_v3_grids_are_35_17_8():
     model = kerasnets.functional.inception_v3()
     names = ["mixed_5d", "mixed_6e", "mixed_7c"]
