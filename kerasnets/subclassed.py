@@ -17,6 +17,7 @@ from kerasnets.zoo.inception_v3.subclassed import (
     ReductionB,
     inception_v3,
 )
+from kerasnets.zoo.inception_v4.subclassed import InceptionV4, inception_v4
 from kerasnets.zoo.lenet.subclassed import LeNet5, lenet5
 from kerasnets.zoo.nin.subclassed import NiN, NiNBlock, nin
 from kerasnets.zoo.resnet.subclassed import (
@@ -45,12 +46,12 @@ from kerasnets.zoo.zfnet.subclassed import ZFNet, zfnet
 
 __all__ = [
     # the builders, one per variant
-    "alexnet", "bn_inception", "googlenet", "inception_v3", "lenet5", "nin",
+    "alexnet", "bn_inception", "googlenet", "inception_v3", "inception_v4", "lenet5", "nin",
     "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
     "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
     "zfnet",
     # the model and block classes
     "AlexNet", "AuxiliaryClassifier", "BasicBlock", "BNInception", "BottleneckBlock", "GoogLeNet", "Inception",
-    "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC", "InceptionV3", "LeNet5", "NiN",
+    "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC", "InceptionV3", "InceptionV4", "LeNet5", "NiN",
     "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNet", "VGG", "VGGBlock", "ZFNet",
 ]

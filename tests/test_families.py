@@ -47,6 +47,14 @@ def test_bn_inception_maps_follow_figure_5():
     assert not [layer for layer in model.layers if isinstance(layer, keras.layers.Dropout)]
 
 
+def test_inception_v4_grids_follow_figure_9():
+    model = kerasnets.functional.inception_v4()
+    names = ["conv2d_2b_3x3_relu", "mixed_3a", "mixed_4a", "mixed_5a", "mixed_5e", "mixed_6a", "mixed_6h", "mixed_7a",
+             "mixed_7d"]
+    assert spatial_sizes(model, names) == [147, 73, 71, 35, 35, 17, 17, 8, 8]
+    assert [model.get_layer(n).output.shape[-1] for n in names] == [64, 160, 192, 384, 384, 1024, 1024, 1536, 1536]
+
+
 def test_inception_v3_grids_are_35_17_8():
     model = kerasnets.functional.inception_v3()
     names = ["mixed_5d", "mixed_6e", "mixed_7c"]

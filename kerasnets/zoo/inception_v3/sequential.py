@@ -8,6 +8,7 @@ from keras import layers
 from kerasnets.arguments import load_weights, refuse_aux_in_sequential, resolve_spec
 from kerasnets.layers import Parallel
 from kerasnets.zoo import primitives
+from kerasnets.zoo.primitives import branch, split
 from kerasnets.zoo.heads import classifier_layers
 from kerasnets.zoo.inception_v3 import spec
 
@@ -15,16 +16,6 @@ from kerasnets.zoo.inception_v3 import spec
 def conv_bn(filters, kernel_size, strides=1, padding="same", *, name):
     """The unit of every branch: convolution, BatchNormalization (no scale), ReLU."""
     return primitives.conv_bn(filters, kernel_size, strides, padding, scale=False, name=name)
-
-
-def branch(*units, name):
-    """One branch of a block: its units in a `keras.Sequential`."""
-    return keras.Sequential([layer for unit in units for layer in unit], name=name)
-
-
-def split(first, second, *, name):
-    """Figure 7's fork: a 1x3 and a 3x1 convolution on the same input, concatenated."""
-    return [Parallel([branch(first, name=f"{name}a_stack"), branch(second, name=f"{name}b_stack")], name=name)]
 
 
 def average_pool(name):
