@@ -7,6 +7,14 @@ model and block classes it instantiates, which are here too, for reading and sub
 from kerasnets.zoo.alexnet.subclassed import AlexNet, alexnet
 from kerasnets.zoo.bn_inception.subclassed import BNInception, InceptionBN, ReductionBN, bn_inception
 from kerasnets.zoo.googlenet.subclassed import AuxiliaryClassifier, GoogLeNet, Inception, googlenet
+from kerasnets.zoo.inception_resnet.subclassed import (
+    InceptionResNet,
+    InceptionResNetA,
+    InceptionResNetB,
+    InceptionResNetC,
+    inception_resnet_v1,
+    inception_resnet_v2,
+)
 from kerasnets.zoo.inception_v3.subclassed import (
     InceptionA,
     InceptionAux,
@@ -46,12 +54,14 @@ from kerasnets.zoo.zfnet.subclassed import ZFNet, zfnet
 
 __all__ = [
     # the builders, one per variant
-    "alexnet", "bn_inception", "googlenet", "inception_v3", "inception_v4", "lenet5", "nin",
-    "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
-    "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
-    "zfnet",
+    "alexnet", "bn_inception", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
+    "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
+    "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
+    "vgg19_bn", "zfnet",
     # the model and block classes
-    "AlexNet", "AuxiliaryClassifier", "BasicBlock", "BNInception", "BottleneckBlock", "GoogLeNet", "Inception",
-    "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC", "InceptionV3", "InceptionV4", "LeNet5", "NiN",
-    "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNet", "VGG", "VGGBlock", "ZFNet",
+    "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "GoogLeNet",
+    "Inception", "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC",
+    "InceptionResNet", "InceptionResNetA", "InceptionResNetB", "InceptionResNetC", "InceptionV3",
+    "InceptionV4", "LeNet5", "NiN", "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNet",
+    "VGG", "VGGBlock", "ZFNet",
 ]

@@ -55,6 +55,29 @@ def test_inception_v4_grids_follow_figure_9():
     assert [model.get_layer(n).output.shape[-1] for n in names] == [64, 160, 192, 384, 384, 1024, 1024, 1536, 1536]
 
 
+@pytest.mark.parametrize("variant, widths", [("inception_resnet_v1", [256, 896, 1792]),
+                                             ("inception_resnet_v2", [320, 1088, 2080])])
+def test_inception_resnet_grids_are_35_17_8(variant, widths):
+    """The paper's 35x35x256, 17x17x896, 8x8x1792 for v1; TF-slim's widths for v2."""
+    model = kerasnets.functional.__dict__[variant]()
+    names = ["block35_1_relu", "block17_1_relu", "block8_1_relu"]
+    assert spatial_sizes(model, names) == [35, 17, 8]
+    assert [model.get_layer(n).output.shape[-1] for n in names] == widths
+
+
+@pytest.mark.parametrize("style", kerasnets.STYLES)
+def test_inception_resnet_block_scales_scale_the_residuals(style):
+    shape = (75, 75, 3)
+    small = kerasnets.build("inception_resnet_v1", style, input_shape=shape, classes=3, classifier_activation=None)
+    large = kerasnets.build("inception_resnet_v1", style, input_shape=shape, classes=3, classifier_activation=None,
+                            block_scales=(0.3, 0.3, 0.3))
+    kerasnets.transfer_weights(small, large)
+    x = images(shape)
+    assert not np.allclose(predict(small, x)[0], predict(large, x)[0])
+    with pytest.raises(ValueError, match=r"block_scales=\(0.1, 2\)"):
+        kerasnets.build("inception_resnet_v1", style, block_scales=(0.1, 2))
+
+
 def test_inception_v3_grids_are_35_17_8():
     model = kerasnets.functional.inception_v3()
     names = ["mixed_5d", "mixed_6e", "mixed_7c"]

@@ -19,12 +19,14 @@ def _deserialize(config):
 
 @keras.saving.register_keras_serializable(package="kerasnets")
 class Residual(keras.layers.Layer):
-    """`branch(x) + shortcut(x)`; with no shortcut, `branch(x) + x` (the identity shortcut)."""
+    """`shortcut(x) + scale * branch(x)`; with no shortcut, `x + scale * branch(x)` (the
+    identity shortcut). `scale` is Inception-ResNet's scaling of the residual branch."""
 
-    def __init__(self, branch, shortcut=None, **kwargs):
+    def __init__(self, branch, shortcut=None, scale=1.0, **kwargs):
         super().__init__(**kwargs)
         self.branch = branch
         self.shortcut = shortcut
+        self.scale = float(scale)
 
     def build(self, input_shape):
         self.branch.build(input_shape)
@@ -33,7 +35,8 @@ class Residual(keras.layers.Layer):
 
     def call(self, inputs, training=None):
         identity = inputs if self.shortcut is None else self.shortcut(inputs, training=training)
-        return self.branch(inputs, training=training) + identity
+        residual = self.branch(inputs, training=training)
+        return identity + (residual if self.scale == 1.0 else self.scale * residual)
 
     def compute_output_shape(self, input_shape):
         return self.branch.compute_output_shape(input_shape)
@@ -43,6 +46,7 @@ class Residual(keras.layers.Layer):
             **super().get_config(),
             "branch": _serialize(self.branch),
             "shortcut": _serialize(self.shortcut),
+            "scale": self.scale,
         }
 
     @classmethod
