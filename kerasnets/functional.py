@@ -23,11 +23,12 @@ from kerasnets.zoo.vgg.functional import (
     vgg16_bn,
     vgg19_bn,
 )
+from kerasnets.zoo.xception.functional import xception
 from kerasnets.zoo.zfnet.functional import zfnet
 
 __all__ = [
     "alexnet", "bn_inception", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
     "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
     "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
-    "vgg19_bn", "zfnet",
+    "vgg19_bn", "xception", "zfnet",
 ]

@@ -50,6 +50,13 @@ from kerasnets.zoo.vgg.subclassed import (
     vgg19,
     vgg19_bn,
 )
+from kerasnets.zoo.xception.subclassed import (
+    DownsamplingBlock,
+    MiddleBlock,
+    SeparableConvBN,
+    Xception,
+    xception,
+)
 from kerasnets.zoo.zfnet.subclassed import ZFNet, zfnet
 
 __all__ = [
@@ -57,11 +64,11 @@ __all__ = [
     "alexnet", "bn_inception", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
     "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
     "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
-    "vgg19_bn", "zfnet",
+    "vgg19_bn", "xception", "zfnet",
     # the model and block classes
     "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "GoogLeNet",
     "Inception", "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC",
     "InceptionResNet", "InceptionResNetA", "InceptionResNetB", "InceptionResNetC", "InceptionV3",
     "InceptionV4", "LeNet5", "NiN", "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNet",
-    "VGG", "VGGBlock", "ZFNet",
+    "VGG", "VGGBlock", "Xception", "ZFNet", "DownsamplingBlock", "MiddleBlock", "SeparableConvBN",
 ]

@@ -13,7 +13,7 @@ EXPECTED = sorted([
     "lenet5", "alexnet", "zfnet",
     "vgg11", "vgg13", "vgg16", "vgg19", "vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn",
     "nin", "googlenet", "bn_inception", "inception_v3", "inception_v4",
-    "inception_resnet_v1", "inception_resnet_v2",
+    "inception_resnet_v1", "inception_resnet_v2", "xception",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
 ])
 

@@ -78,6 +78,16 @@ def test_inception_resnet_block_scales_scale_the_residuals(style):
         kerasnets.build("inception_resnet_v1", style, block_scales=(0.1, 2))
 
 
+def test_xception_flows_follow_figure_5():
+    model = kerasnets.functional.xception()
+    names = ["block1_conv2_act", "block2_add", "block3_add", "block4_add", "block12_add", "block13_add",
+             "block14_sepconv2_act"]
+    assert spatial_sizes(model, names) == [147, 74, 37, 19, 19, 10, 10]
+    assert [model.get_layer(n).output.shape[-1] for n in names] == [64, 128, 256, 728, 728, 1024, 2048]
+    separable = [layer for layer in model.layers if isinstance(layer, keras.layers.SeparableConv2D)]
+    assert len(separable) == 2 * 4 + 3 * 8 + 2  # entry, middle, exit
+
+
 def test_inception_v3_grids_are_35_17_8():
     model = kerasnets.functional.inception_v3()
     names = ["mixed_5d", "mixed_6e", "mixed_7c"]

@@ -92,9 +92,10 @@ def randomize_batch_statistics(model, seed=0):
 
 
 @pytest.mark.parametrize("style", kerasnets.STYLES)
-@pytest.mark.parametrize("variant, application", [("inception_resnet_v2", "InceptionResNetV2")])
-def test_outputs_equal_keras_applications_in_layer_order(style, variant, application):
-    shape = (75, 75, 3)
+@pytest.mark.parametrize("variant, application, size", [("inception_resnet_v2", "InceptionResNetV2", 75),
+                                                       ("xception", "Xception", 71)])
+def test_outputs_equal_keras_applications_in_layer_order(style, variant, application, size):
+    shape = (size, size, 3)
     reference = getattr(keras.applications, application)(weights=None, input_shape=shape, classes=10,
                                                           classifier_activation=None)
     randomize_batch_statistics(reference)
