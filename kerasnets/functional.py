@@ -6,6 +6,13 @@ network is spelled out block by block; `inspect.getsource` and Jupyter's `??` sh
 
 from kerasnets.zoo.alexnet.functional import alexnet
 from kerasnets.zoo.bn_inception.functional import bn_inception
+from kerasnets.zoo.densenet.functional import (
+    densenet121,
+    densenet161,
+    densenet169,
+    densenet201,
+    densenet264,
+)
 from kerasnets.zoo.googlenet.functional import googlenet
 from kerasnets.zoo.inception_resnet.functional import inception_resnet_v1, inception_resnet_v2
 from kerasnets.zoo.inception_v3.functional import inception_v3
@@ -27,7 +34,8 @@ from kerasnets.zoo.xception.functional import xception
 from kerasnets.zoo.zfnet.functional import zfnet
 
 __all__ = [
-    "alexnet", "bn_inception", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
+    "alexnet", "bn_inception", "densenet121", "densenet161", "densenet169", "densenet201",
+    "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
     "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
     "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
     "vgg19_bn", "xception", "zfnet",

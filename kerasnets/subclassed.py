@@ -6,6 +6,16 @@ model and block classes it instantiates, which are here too, for reading and sub
 
 from kerasnets.zoo.alexnet.subclassed import AlexNet, alexnet
 from kerasnets.zoo.bn_inception.subclassed import BNInception, InceptionBN, ReductionBN, bn_inception
+from kerasnets.zoo.densenet.subclassed import (
+    DenseLayer,
+    DenseNet,
+    Transition,
+    densenet121,
+    densenet161,
+    densenet169,
+    densenet201,
+    densenet264,
+)
 from kerasnets.zoo.googlenet.subclassed import AuxiliaryClassifier, GoogLeNet, Inception, googlenet
 from kerasnets.zoo.inception_resnet.subclassed import (
     InceptionResNet,
@@ -61,14 +71,15 @@ from kerasnets.zoo.zfnet.subclassed import ZFNet, zfnet
 
 __all__ = [
     # the builders, one per variant
-    "alexnet", "bn_inception", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
+    "alexnet", "bn_inception", "densenet121", "densenet161", "densenet169", "densenet201",
+    "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
     "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
     "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
     "vgg19_bn", "xception", "zfnet",
     # the model and block classes
-    "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "GoogLeNet",
+    "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "DenseLayer", "DenseNet", "GoogLeNet",
     "Inception", "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC",
     "InceptionResNet", "InceptionResNetA", "InceptionResNetB", "InceptionResNetC", "InceptionV3",
     "InceptionV4", "LeNet5", "NiN", "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNet",
-    "VGG", "VGGBlock", "Xception", "ZFNet", "DownsamplingBlock", "MiddleBlock", "SeparableConvBN",
+    "Transition", "VGG", "VGGBlock", "Xception", "ZFNet", "DownsamplingBlock", "MiddleBlock", "SeparableConvBN",
 ]

@@ -14,6 +14,7 @@ EXPECTED = sorted([
     "vgg11", "vgg13", "vgg16", "vgg19", "vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn",
     "nin", "googlenet", "bn_inception", "inception_v3", "inception_v4",
     "inception_resnet_v1", "inception_resnet_v2", "xception",
+    "densenet121", "densenet161", "densenet169", "densenet201", "densenet264",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
 ])
 

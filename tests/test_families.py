@@ -88,6 +88,18 @@ def test_xception_flows_follow_figure_5():
     assert len(separable) == 2 * 4 + 3 * 8 + 2  # entry, middle, exit
 
 
+def test_densenet121_blocks_grow_by_the_growth_rate_and_transitions_halve():
+    model = kerasnets.functional.densenet121()
+    assert model.get_layer("conv2_block1_concat").output.shape[-1] == 64 + 32
+    names = ["conv2_block6_concat", "pool2_pool", "conv3_block12_concat", "pool3_pool", "conv4_block24_concat",
+             "pool4_pool", "conv5_block16_concat"]
+    assert spatial_sizes(model, names) == [56, 28, 28, 14, 14, 7, 7]
+    assert [model.get_layer(n).output.shape[-1] for n in names] == [256, 128, 512, 256, 1024, 512, 1024]
+    wide = kerasnets.functional.densenet121(growth_rate=12, compression=1.0, include_top=False)
+    assert wide.get_layer("conv2_block6_concat").output.shape[-1] == 64 + 6 * 12
+    assert wide.get_layer("pool2_conv").output.shape[-1] == 64 + 6 * 12
+
+
 def test_inception_v3_grids_are_35_17_8():
     model = kerasnets.functional.inception_v3()
     names = ["mixed_5d", "mixed_6e", "mixed_7c"]

@@ -48,7 +48,8 @@ def test_counts_equal_keras_applications(variant, application):
 @pytest.mark.parametrize("style", kerasnets.STYLES)
 @pytest.mark.parametrize(
     "variant, application, options",
-    [("vgg16", "VGG16", {}), ("vgg19", "VGG19", {}), ("resnet50", "ResNet50", {"conv_bias": True})],
+    [("vgg16", "VGG16", {}), ("vgg19", "VGG19", {}), ("resnet50", "ResNet50", {"conv_bias": True}),
+     ("densenet121", "DenseNet121", {}), ("densenet169", "DenseNet169", {}), ("densenet201", "DenseNet201", {})],
 )
 def test_outputs_equal_keras_applications_with_the_same_weights(style, variant, application, options):
     """Same layer names as keras.applications, so its weights move in by name; the

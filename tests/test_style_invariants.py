@@ -2,7 +2,8 @@
 
 One test per variant builds it once in each style at its smallest input (10 classes) and
 checks every invariant on those three models; the `.keras` files are then loaded in a
-fresh Python process that imports only kerasnets.
+fresh Python process that imports only kerasnets (one such process per test worker, fed
+the files of every variant in turn, so that Python and TensorFlow start once).
 """
 
 import contextlib
@@ -65,43 +66,65 @@ def check_subclassed_summary_has_real_shapes(model):
     assert "Total params: " + f"{model.count_params():,}" in text
 
 
-def check_two_copies_fit_in_one_graph(name, style, shape, **options):
-    inputs = keras.Input(shape=shape)
-    first = kerasnets.build(name, style, input_shape=shape, classes=10, **options)
-    second = kerasnets.build(name, style, input_shape=shape, classes=10, **options)
-    assert first.name != second.name
-    both = keras.Model(inputs, [first(inputs), second(inputs)])
-    outputs = keras.tree.flatten(both.predict(images(shape), verbose=0))
-    assert all(output.shape == (2, 10) for output in outputs)
-    assert not np.allclose(outputs[0], outputs[len(outputs) // 2])  # two networks, not one twice
+def check_two_copies_fit_in_one_graph(name, models, shape, **options):
+    """Each style's model and a second build of it, side by side in one functional graph."""
+    x = images(shape)
+    for style, first in models.items():
+        second = kerasnets.build(name, style, input_shape=shape, classes=10, **options)
+        assert first.name != second.name
+        inputs = keras.Input(shape=shape)
+        both = keras.Model(inputs, [first(inputs), second(inputs)])
+        outputs = [np.asarray(y) for y in keras.tree.flatten(both(x, training=False))]
+        assert all(output.shape == (2, 10) for output in outputs)
+        assert not np.allclose(outputs[0], outputs[len(outputs) // 2])  # two networks, not one twice
 
 
-LOAD_AND_PREDICT = textwrap.dedent("""
-    import json, sys
+LOADER = textwrap.dedent("""
+    import json, sys, traceback
     import keras, numpy as np
     import kerasnets  # the only import a user needs: no custom_objects
-    paths, x_path, out_path = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
-    x = np.load(x_path)
-    results = {}
-    for style, path in paths.items():
-        model = keras.models.load_model(path)
-        results[style] = {"type": type(model).__name__,
-                          "outputs": [np.asarray(y).tolist() for y in keras.tree.flatten(model(x, training=False))]}
-    json.dump(results, open(out_path, "w"))
+    for line in sys.stdin:  # one request per variant: its .keras files, an input, where to answer
+        request = json.loads(line)
+        try:
+            x = np.load(request["x"])
+            results = {}
+            for style, path in request["paths"].items():
+                model = keras.models.load_model(path)
+                outputs = keras.tree.flatten(model(x, training=False))
+                results[style] = {"type": type(model).__name__, "outputs": [np.asarray(y).tolist() for y in outputs]}
+            json.dump(results, open(request["out"], "w"))
+            print("done", flush=True)
+        except Exception:
+            print(json.dumps(traceback.format_exc()), flush=True)
+        keras.backend.clear_session()
 """)
 
 
-def check_keras_round_trip_in_a_fresh_process(models, x, tmp_path):
+@pytest.fixture(scope="module")
+def fresh_process(tmp_path_factory):
+    """A Python process that has imported kerasnets and nothing the tests built: it loads the
+    `.keras` files of every variant this test worker checks (one process start, many files)."""
+    log = tmp_path_factory.mktemp("loader") / "stderr.txt"
+    with open(log, "w") as stderr:
+        process = subprocess.Popen([sys.executable, "-c", LOADER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=stderr, text=True)
+    process.log = log
+    yield process
+    process.stdin.close()
+    process.wait(timeout=120)
+
+
+def check_keras_round_trip_in_a_fresh_process(models, x, tmp_path, process):
     paths = {}
     for style, model in models.items():
         paths[style] = str(tmp_path / f"{style}.keras")
         model.save(paths[style])
     np.save(tmp_path / "x.npy", x)
     out = tmp_path / "out.json"
-    subprocess.run(
-        [sys.executable, "-c", LOAD_AND_PREDICT, json.dumps(paths), str(tmp_path / "x.npy"), str(out)],
-        check=True, timeout=600,
-    )
+    process.stdin.write(json.dumps({"paths": paths, "x": str(tmp_path / "x.npy"), "out": str(out)}) + "\n")
+    process.stdin.flush()
+    answer = process.stdout.readline().strip()
+    assert answer == "done", (json.loads(answer) if answer else process.log.read_text())[-3000:]
     loaded = json.loads(out.read_text())
     for style, model in models.items():
         assert loaded[style]["type"] == type(model).__name__
@@ -109,7 +132,7 @@ def check_keras_round_trip_in_a_fresh_process(models, x, tmp_path):
             np.testing.assert_allclose(np.array(got, dtype=np.float32), want, rtol=1e-5, atol=1e-7)
 
 
-def check_invariants(name, tmp_path, **options):
+def check_invariants(name, tmp_path, process, **options):
     shape, models = build_all(name, **options)
     x = images(shape)
 
@@ -129,21 +152,20 @@ def check_invariants(name, tmp_path, **options):
 
     check_transfer_between_all_pairs(models, x)
     check_subclassed_summary_has_real_shapes(models["subclassed"])
-    for style in models:
-        check_two_copies_fit_in_one_graph(name, style, shape, **options)
-    check_keras_round_trip_in_a_fresh_process(models, x, tmp_path)
+    check_keras_round_trip_in_a_fresh_process(models, x, tmp_path, process)
+    check_two_copies_fit_in_one_graph(name, models, shape, **options)  # last: it calls the models in a new graph
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", VARIANTS)
-def test_style_invariants(name, tmp_path):
-    check_invariants(name, tmp_path)
+def test_style_invariants(name, tmp_path, fresh_process):
+    check_invariants(name, tmp_path, fresh_process)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["googlenet", "inception_v3"])
-def test_style_invariants_with_aux_classifiers(name, tmp_path):
-    check_invariants(name, tmp_path, aux_classifiers=True)
+def test_style_invariants_with_aux_classifiers(name, tmp_path, fresh_process):
+    check_invariants(name, tmp_path, fresh_process, aux_classifiers=True)
 
 
 @pytest.mark.parametrize("name, style", AUX)
