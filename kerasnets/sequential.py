@@ -20,6 +20,7 @@ from kerasnets.zoo.inception_v4.sequential import inception_v4
 from kerasnets.zoo.lenet.sequential import lenet5
 from kerasnets.zoo.nin.sequential import nin
 from kerasnets.zoo.resnet.sequential import resnet18, resnet34, resnet50, resnet101, resnet152
+from kerasnets.zoo.resnext.sequential import resnext101_32x8d, resnext101_64x4d, resnext50_32x4d
 from kerasnets.zoo.vgg.sequential import (
     vgg11,
     vgg13,
@@ -35,8 +36,8 @@ from kerasnets.zoo.zfnet.sequential import zfnet
 
 __all__ = [
     "alexnet", "bn_inception", "densenet121", "densenet161", "densenet169", "densenet201",
-    "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
-    "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
-    "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
-    "vgg19_bn", "xception", "zfnet",
+    "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2", "inception_v3",
+    "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
+    "resnext101_32x8d", "resnext101_64x4d", "resnext50_32x4d", "vgg11", "vgg11_bn", "vgg13",
+    "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn", "xception", "zfnet",
 ]

@@ -48,6 +48,13 @@ from kerasnets.zoo.resnet.subclassed import (
     resnet101,
     resnet152,
 )
+from kerasnets.zoo.resnext.subclassed import (
+    ResNeXt,
+    ResNeXtBlock,
+    resnext101_32x8d,
+    resnext101_64x4d,
+    resnext50_32x4d,
+)
 from kerasnets.zoo.vgg.subclassed import (
     VGG,
     VGGBlock,
@@ -72,14 +79,15 @@ from kerasnets.zoo.zfnet.subclassed import ZFNet, zfnet
 __all__ = [
     # the builders, one per variant
     "alexnet", "bn_inception", "densenet121", "densenet161", "densenet169", "densenet201",
-    "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2",
-    "inception_v3", "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18",
-    "resnet34", "resnet50", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
-    "vgg19_bn", "xception", "zfnet",
+    "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2", "inception_v3",
+    "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
+    "resnext101_32x8d", "resnext101_64x4d", "resnext50_32x4d", "vgg11", "vgg11_bn", "vgg13",
+    "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn", "xception", "zfnet",
     # the model and block classes
-    "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "DenseLayer", "DenseNet", "GoogLeNet",
-    "Inception", "InceptionA", "InceptionAux", "InceptionB", "InceptionBN", "InceptionC",
-    "InceptionResNet", "InceptionResNetA", "InceptionResNetB", "InceptionResNetC", "InceptionV3",
-    "InceptionV4", "LeNet5", "NiN", "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNet",
-    "Transition", "VGG", "VGGBlock", "Xception", "ZFNet", "DownsamplingBlock", "MiddleBlock", "SeparableConvBN",
+    "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "DenseLayer",
+    "DenseNet", "DownsamplingBlock", "GoogLeNet", "Inception", "InceptionA", "InceptionAux",
+    "InceptionB", "InceptionBN", "InceptionC", "InceptionResNet", "InceptionResNetA",
+    "InceptionResNetB", "InceptionResNetC", "InceptionV3", "InceptionV4", "LeNet5", "MiddleBlock",
+    "NiN", "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNeXt", "ResNeXtBlock",
+    "ResNet", "SeparableConvBN", "Transition", "VGG", "VGGBlock", "Xception", "ZFNet",
 ]

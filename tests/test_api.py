@@ -15,6 +15,7 @@ EXPECTED = sorted([
     "nin", "googlenet", "bn_inception", "inception_v3", "inception_v4",
     "inception_resnet_v1", "inception_resnet_v2", "xception",
     "densenet121", "densenet161", "densenet169", "densenet201", "densenet264",
+    "resnext50_32x4d", "resnext101_32x8d", "resnext101_64x4d",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
 ])
 

@@ -100,6 +100,20 @@ def test_densenet121_blocks_grow_by_the_growth_rate_and_transitions_halve():
     assert wide.get_layer("pool2_conv").output.shape[-1] == 64 + 6 * 12
 
 
+def test_resnext_groups_its_strided_3x3_and_pads_it_as_pytorch():
+    model = kerasnets.functional.resnext50_32x4d(input_shape=(32, 32, 3), classes=3)
+    conv = model.get_layer("conv3_block1_2_conv")
+    assert (conv.groups, conv.strides, conv.padding, conv.filters) == (32, (2, 2), "valid", 256)
+    assert model.get_layer("conv2_block1_2_conv").filters == 128  # 32 groups x 4 channels
+    x = images((32, 32, 3))
+    got = layer_output(model, "conv3_block1_2_conv", x)
+    inputs = layer_output(model, "conv3_block1_1_relu", x)
+    kernel = np.asarray(conv.kernel)  # (3, 3, 256 / 32, 256): group g sees inputs 8g..8g+7
+    want = np.concatenate([reference_convolution(inputs[..., 8 * g:8 * g + 8], kernel[..., 8 * g:8 * g + 8], None, 2, 1)
+                           for g in range(32)], axis=-1)
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
 def test_inception_v3_grids_are_35_17_8():
     model = kerasnets.functional.inception_v3()
     names = ["mixed_5d", "mixed_6e", "mixed_7c"]

@@ -14,11 +14,11 @@ class ConvBN(keras.layers.Layer):
     ReLU out (the last unit of a residual branch).
     """
 
-    def __init__(self, filters, kernel_size, strides=1, padding="same", *, use_bias=False, scale=True,
+    def __init__(self, filters, kernel_size, strides=1, padding="same", *, groups=1, use_bias=False, scale=True,
                  epsilon=1e-3, activation="relu", **kwargs):
         super().__init__(**kwargs)
         self.unit_config = dict(filters=filters, kernel_size=kernel_size, strides=strides, padding=padding,
-                           use_bias=use_bias, scale=scale, epsilon=epsilon, activation=activation)
+                                groups=groups, use_bias=use_bias, scale=scale, epsilon=epsilon, activation=activation)
         self.units = conv_bn(**self.unit_config, name=self.name)
 
     def build(self, input_shape):

@@ -14,12 +14,12 @@ from kerasnets.layers.combinators import Parallel
 from kerasnets.layers.normalization import LocalResponseNormalization
 
 
-def conv_bn(filters, kernel_size, strides=1, padding="same", *, name, use_bias=False, scale=True,
+def conv_bn(filters, kernel_size, strides=1, padding="same", *, name, groups=1, use_bias=False, scale=True,
             epsilon=1e-3, activation="relu"):
     """[Conv2D, BatchNormalization, Activation]: a convolution without bias by default, since
     BatchNormalization's offset makes a bias redundant."""
     units = [
-        layers.Conv2D(filters, kernel_size, strides=strides, padding=padding, use_bias=use_bias,
+        layers.Conv2D(filters, kernel_size, strides=strides, padding=padding, groups=groups, use_bias=use_bias,
                       name=f"{name}_conv"),
         layers.BatchNormalization(scale=scale, epsilon=epsilon, name=f"{name}_bn"),
     ]
