@@ -140,10 +140,8 @@ def inception_resnet(variant, *, include_top=True, weights=None, input_shape=Non
     args, options = resolve_spec(spec, variant, locals())
     net = spec.ARCHITECTURES[variant]
     scale_a, scale_b, scale_c = options["block_scales"]
-    # The widths the residual sums keep: the stem's output, then Reduction-A's and -B's.
-    width_35 = net["stem_width"]
-    width_17 = width_35 + net["reduction_a"]["m"] + net["reduction_a"]["n"]
-    width_8 = width_17 + sum(widths[-1] for widths in net["reduction_b"])
+    # A stack has no tensor to read the widths of the residual sums from: the spec gives them.
+    width_35, width_17, width_8 = net["widths"]["block35"], net["widths"]["block17"], net["widths"]["block8"]
     stack = [keras.Input(shape=args.input_shape, name="input")]
     stack += stem_v1() if variant == "inception_resnet_v1" else stem_v2()
     for index in range(1, net["repeats"]["block35"] + 1):

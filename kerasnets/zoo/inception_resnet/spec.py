@@ -31,7 +31,8 @@ from kerasnets.arguments import Family, Reference, check_rate
 
 ARCHITECTURES = {
     "inception_resnet_v1": {
-        "stem_width": 256,  # Figure 14's output: the width of the 35x35 residual sums
+        # the width of the residual sums on each grid: 35x35x256, 17x17x896, 8x8x1792 (Figures 14, 7, 12)
+        "widths": {"block35": 256, "block17": 896, "block8": 1792},
         # Inception-ResNet-A (Figure 10): 1x1 | 1x1, 3x3 | 1x1, 3x3, 3x3
         "block35": ((32,), (32, 32), (32, 32, 32)),
         "reduction_a": {"k": 192, "l": 192, "m": 256, "n": 384},  # Table 1
@@ -46,7 +47,7 @@ ARCHITECTURES = {
         "last_block8_relu": True,
     },
     "inception_resnet_v2": {
-        "stem_width": 320,  # mixed_5b's output
+        "widths": {"block35": 320, "block17": 1088, "block8": 2080},  # mixed_5b's, mixed_6a's, mixed_7a's
         "block35": ((32,), (32, 32), (32, 48, 64)),
         "reduction_a": {"k": 256, "l": 256, "m": 384, "n": 384},
         "block17": ((192,), (128, 160, 192)),

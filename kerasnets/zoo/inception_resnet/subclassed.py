@@ -217,9 +217,7 @@ class InceptionResNet(ImageClassifier):
         super().__init__(variant, block_scales=block_scales, dropout=dropout, **kwargs)
         net = spec.ARCHITECTURES[variant]
         scale_a, scale_b, scale_c = self.options["block_scales"]
-        width_35 = net["stem_width"]
-        width_17 = width_35 + net["reduction_a"]["m"] + net["reduction_a"]["n"]
-        width_8 = width_17 + sum(widths[-1] for widths in net["reduction_b"])
+        width_35, width_17, width_8 = net["widths"]["block35"], net["widths"]["block17"], net["widths"]["block8"]
         self.stem = StemV1(name="stem") if variant == "inception_resnet_v1" else StemV2(name="stem")
         self.grid_35 = [InceptionResNetA(net["block35"], width_35, scale_a, name=f"block35_{index}")
                         for index in range(1, net["repeats"]["block35"] + 1)]
