@@ -11,7 +11,7 @@ import importlib
 
 STYLES = ("sequential", "functional", "subclassed")
 FAMILIES = ("lenet", "alexnet", "zfnet", "vgg", "nin", "googlenet", "bn_inception", "inception_v3", "inception_v4",
-            "inception_resnet", "xception", "resnet", "resnext", "densenet")
+            "inception_resnet", "xception", "resnet", "resnext", "senet", "densenet")
 
 SPECS = {family: importlib.import_module(f"kerasnets.zoo.{family}.spec") for family in FAMILIES}
 VARIANT_FAMILY = {variant: family for family, spec in SPECS.items() for variant in spec.FAMILY.variants}

@@ -21,6 +21,14 @@ from kerasnets.zoo.lenet.sequential import lenet5
 from kerasnets.zoo.nin.sequential import nin
 from kerasnets.zoo.resnet.sequential import resnet18, resnet34, resnet50, resnet101, resnet152
 from kerasnets.zoo.resnext.sequential import resnext101_32x8d, resnext101_64x4d, resnext50_32x4d
+from kerasnets.zoo.senet.sequential import (
+    se_resnet50,
+    se_resnet101,
+    se_resnet152,
+    se_resnext50_32x4d,
+    se_resnext101_32x4d,
+    senet154,
+)
 from kerasnets.zoo.vgg.sequential import (
     vgg11,
     vgg13,
@@ -38,6 +46,7 @@ __all__ = [
     "alexnet", "bn_inception", "densenet121", "densenet161", "densenet169", "densenet201",
     "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2", "inception_v3",
     "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
-    "resnext101_32x8d", "resnext101_64x4d", "resnext50_32x4d", "vgg11", "vgg11_bn", "vgg13",
+    "resnext101_32x8d", "resnext101_64x4d", "resnext50_32x4d",
+    "se_resnet101", "se_resnet152", "se_resnet50", "se_resnext101_32x4d", "se_resnext50_32x4d", "senet154", "vgg11", "vgg11_bn", "vgg13",
     "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn", "xception", "zfnet",
 ]

@@ -55,6 +55,17 @@ from kerasnets.zoo.resnext.subclassed import (
     resnext101_64x4d,
     resnext50_32x4d,
 )
+from kerasnets.zoo.senet.subclassed import (
+    SEBottleneck,
+    SENet,
+    SqueezeExcite,
+    se_resnet50,
+    se_resnet101,
+    se_resnet152,
+    se_resnext50_32x4d,
+    se_resnext101_32x4d,
+    senet154,
+)
 from kerasnets.zoo.vgg.subclassed import (
     VGG,
     VGGBlock,
@@ -81,7 +92,8 @@ __all__ = [
     "alexnet", "bn_inception", "densenet121", "densenet161", "densenet169", "densenet201",
     "densenet264", "googlenet", "inception_resnet_v1", "inception_resnet_v2", "inception_v3",
     "inception_v4", "lenet5", "nin", "resnet101", "resnet152", "resnet18", "resnet34", "resnet50",
-    "resnext101_32x8d", "resnext101_64x4d", "resnext50_32x4d", "vgg11", "vgg11_bn", "vgg13",
+    "resnext101_32x8d", "resnext101_64x4d", "resnext50_32x4d",
+    "se_resnet101", "se_resnet152", "se_resnet50", "se_resnext101_32x4d", "se_resnext50_32x4d", "senet154", "vgg11", "vgg11_bn", "vgg13",
     "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn", "xception", "zfnet",
     # the model and block classes
     "AlexNet", "AuxiliaryClassifier", "BNInception", "BasicBlock", "BottleneckBlock", "DenseLayer",
@@ -89,5 +101,5 @@ __all__ = [
     "InceptionB", "InceptionBN", "InceptionC", "InceptionResNet", "InceptionResNetA",
     "InceptionResNetB", "InceptionResNetC", "InceptionV3", "InceptionV4", "LeNet5", "MiddleBlock",
     "NiN", "NiNBlock", "ReductionA", "ReductionB", "ReductionBN", "ResNeXt", "ResNeXtBlock",
-    "ResNet", "SeparableConvBN", "Transition", "VGG", "VGGBlock", "Xception", "ZFNet",
+    "ResNet", "SEBottleneck", "SENet", "SeparableConvBN", "SqueezeExcite", "Transition", "VGG", "VGGBlock", "Xception", "ZFNet",
 ]

@@ -16,6 +16,7 @@ EXPECTED = sorted([
     "inception_resnet_v1", "inception_resnet_v2", "xception",
     "densenet121", "densenet161", "densenet169", "densenet201", "densenet264",
     "resnext50_32x4d", "resnext101_32x8d", "resnext101_64x4d",
+    "se_resnet50", "se_resnet101", "se_resnet152", "se_resnext50_32x4d", "se_resnext101_32x4d", "senet154",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152",
 ])
 

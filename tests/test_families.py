@@ -7,6 +7,8 @@ import pytest
 from conftest import images, min_shape, predict
 
 import kerasnets
+from kerasnets.zoo.senet import functional as senet_functional
+from kerasnets.zoo.senet import sequential as senet_sequential
 
 
 def spatial_sizes(model, names):
@@ -203,3 +205,78 @@ def test_googlenet_stem_pads_three_pixels_on_every_side_as_caffe():
     want = np.maximum(reference_convolution(x, np.asarray(conv.kernel), np.asarray(conv.bias), 2, 3), 0)
     assert got.shape == want.shape == (1, 112, 112, 64)
     np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("name", ["se_resnet50", "senet154"])
+def test_senet_grids_follow_table_1(name):
+    model = kerasnets.functional.__dict__[name]()
+    last = {"se_resnet50": (3, 4, 6, 3), "senet154": (3, 8, 36, 3)}[name]
+    outs = [model.get_layer(f"conv{stage}_block{depth}_out").output.shape for stage, depth in zip(range(2, 6), last)]
+    assert [shape[1] for shape in outs] == [56, 28, 14, 7]
+    assert [shape[-1] for shape in outs] == [256, 512, 1024, 2048]
+    assert model.get_layer("pool1_pool").output.shape[1] == 56  # ceil mode keeps the last window: 112 -> 56
+    assert [model.get_layer(f"conv{stage}_block1_se_reduce").filters for stage in range(2, 6)] == [16, 32, 64, 128]
+
+
+def test_senet154_has_a_deep_stem_3x3_shortcuts_64_groups_and_dropout():
+    model = kerasnets.functional.senet154()
+    assert [model.get_layer(f"conv1_{i}_conv").filters for i in (1, 2, 3)] == [64, 64, 128]
+    assert model.get_layer("conv2_block1_0_conv").kernel_size == (1, 1)  # 128 -> 256, not strided
+    shortcut = model.get_layer("conv3_block1_0_conv")
+    assert (shortcut.kernel_size, shortcut.strides, shortcut.padding) == ((3, 3), (2, 2), "valid")
+    grouped = model.get_layer("conv3_block1_2_conv")
+    assert (grouped.groups, grouped.strides, grouped.filters) == (64, (2, 2), 512)
+    assert model.get_layer("dropout").rate == 0.2
+    assert not [layer for layer in kerasnets.functional.se_resnet50().layers if isinstance(layer, keras.layers.Dropout)]
+
+
+def test_se_resnet_strides_its_first_1x1_and_se_resnext_its_grouped_3x3():
+    se_resnet = kerasnets.functional.se_resnet50(input_shape=(32, 32, 3))
+    se_resnext = kerasnets.functional.se_resnext50_32x4d(input_shape=(32, 32, 3))
+    assert se_resnet.get_layer("conv3_block1_1_conv").strides == (2, 2)
+    assert se_resnet.get_layer("conv3_block1_2_conv").strides == (1, 1)
+    assert se_resnext.get_layer("conv3_block1_1_conv").strides == (1, 1)
+    assert se_resnext.get_layer("conv3_block1_2_conv").groups == 32
+    assert se_resnext.get_layer("conv2_block1_2_conv").filters == 128  # floor(64 x 4 / 64) x 32
+
+
+def test_senet_ceil_mode_pooling_keeps_the_last_window_on_odd_and_even_maps():
+    """Caffe's ceil mode: 49 -> 24 (where "same" gives 25) and 112 -> 56 (where "valid" gives 55)."""
+    for size, stem, pooled in ((97, 49, 24), (224, 112, 56)):
+        model = kerasnets.functional.se_resnet50(input_shape=(size, size, 3), include_top=False)
+        assert spatial_sizes(model, ["conv1_relu", "pool1_pool"]) == [stem, pooled]
+
+
+def squeeze_excite_in(style, channels, ratio):
+    """The squeeze-and-excitation block of one style on its own, as a model."""
+    inputs = keras.Input((5, 5, channels))
+    if style == "functional":
+        outputs = senet_functional.squeeze_excite(inputs, ratio, name="se")
+    elif style == "sequential":
+        outputs = senet_sequential.squeeze_excite(channels, ratio, name="se")(inputs)
+    else:
+        outputs = kerasnets.subclassed.SqueezeExcite(channels, ratio, name="se")(inputs)
+    return keras.Model(inputs, outputs)
+
+
+@pytest.mark.parametrize("style", kerasnets.STYLES)
+def test_squeeze_excite_scales_each_channel_by_its_gate(style):
+    """Against NumPy: x * sigmoid(W2 relu(W1 mean(x) + b1) + b2), channel by channel."""
+    block = squeeze_excite_in(style, channels=32, ratio=8)
+    rng = np.random.default_rng(1)
+    for variable in block.weights:
+        variable.assign(rng.standard_normal(variable.shape).astype("float32"))
+    w1, b1, w2, b2 = (np.asarray(variable) for variable in block.weights)
+    assert w1.shape == (1, 1, 32, 4) and w2.shape == (1, 1, 4, 32)
+    x = rng.standard_normal((2, 5, 5, 32)).astype("float32")
+    squeezed = x.mean(axis=(1, 2))
+    gate = 1 / (1 + np.exp(-(np.maximum(squeezed @ w1[0, 0] + b1, 0) @ w2[0, 0] + b2)))
+    np.testing.assert_allclose(np.asarray(block(x)), x * gate[:, None, None, :], rtol=1e-5, atol=1e-5)
+
+
+def test_senet_ratio_sets_the_squeeze_width_and_is_checked():
+    model = kerasnets.functional.se_resnet50(input_shape=(32, 32, 3), ratio=8)
+    assert model.get_layer("conv2_block1_se_reduce").filters == 256 // 8
+    for style in kerasnets.STYLES:
+        with pytest.raises(ValueError, match="ratio=0"):
+            kerasnets.build("se_resnet50", style, ratio=0)

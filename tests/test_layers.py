@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from kerasnets.layers import LocalResponseNormalization, Parallel, Residual
+from kerasnets.layers import Gate, LocalResponseNormalization, Parallel, Residual
 
 
 @pytest.mark.parametrize("depth_radius, bias, alpha, beta", [(2, 2.0, 1e-4, 0.75), (1, 1.0, 0.5, 0.5), (0, 1.0, 1.0, 1.0)])
@@ -48,6 +48,15 @@ def test_parallel_concatenates_its_branches_in_order():
     np.testing.assert_allclose(out[..., 2:], np.asarray(second(x)), rtol=1e-6)
 
 
+def test_gate_scales_its_input_by_what_the_gate_computes_from_it():
+    x = np.random.default_rng(4).normal(size=(2, 4, 4, 3)).astype("float32")
+    gate = keras.Sequential([keras.layers.GlobalAveragePooling2D(keepdims=True),
+                             keras.layers.Conv2D(3, 1, activation="sigmoid")])
+    layer = Gate(gate)
+    assert layer.compute_output_shape((None, 4, 4, 3)) == (None, 4, 4, 3)
+    np.testing.assert_allclose(np.asarray(layer(x)), x * np.asarray(gate(x)), rtol=1e-6)
+
+
 def test_parallel_needs_a_branch():
     with pytest.raises(ValueError, match=r"branches=\[\]"):
         Parallel([])
@@ -57,6 +66,7 @@ def test_parallel_needs_a_branch():
     lambda: LocalResponseNormalization(1, 1.5, 0.1, 0.5, name="lrn"),
     lambda: Residual(keras.Sequential([keras.layers.Dense(3)]), keras.Sequential([keras.layers.Dense(3)]), name="res"),
     lambda: Parallel([keras.Sequential([keras.layers.Dense(2)]), keras.Sequential([keras.layers.Dense(1)])], name="par"),
+    lambda: Gate(keras.Sequential([keras.layers.Dense(3, activation="sigmoid")]), name="gate"),
 ])
 def test_layers_round_trip_through_their_config(layer):
     original = layer()

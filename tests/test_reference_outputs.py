@@ -22,7 +22,7 @@ import kerasnets
 from kerasnets.transfer import keyed_weights
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
-REFERENCES = ["bn_inception", "inception_v4"]
+REFERENCES = ["bn_inception", "inception_v4", "se_resnet50", "se_resnext50_32x4d", "senet154"]
 
 
 def torch_layout(value):

@@ -2,7 +2,8 @@
 
 A linear stack cannot branch, so the Sequential renderings express a residual or an
 inception block as one layer that owns its branches (each a `keras.Sequential`) and joins
-their outputs: by a sum (`Residual`) or a channel concatenation (`Parallel`).
+their outputs: by a sum (`Residual`), a channel concatenation (`Parallel`) or a product with
+the input (`Gate`, the squeeze-and-excitation of SENet).
 """
 
 import keras
@@ -87,4 +88,32 @@ class Parallel(keras.layers.Layer):
     def from_config(cls, config):
         config = dict(config)
         config["branches"] = [_deserialize(b) for b in config["branches"]]
+        return cls(**config)
+
+
+@keras.saving.register_keras_serializable(package="kerasnets")
+class Gate(keras.layers.Layer):
+    """`x * gate(x)`: the input scaled by what `gate` computes from it, broadcast over the
+    axes the gate has pooled away (a channel gate outputs (batch, 1, 1, channels))."""
+
+    def __init__(self, gate, **kwargs):
+        super().__init__(**kwargs)
+        self.gate = gate
+
+    def build(self, input_shape):
+        self.gate.build(input_shape)
+
+    def call(self, inputs, training=None):
+        return inputs * self.gate(inputs, training=training)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "gate": _serialize(self.gate)}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config["gate"] = _deserialize(config["gate"])
         return cls(**config)
