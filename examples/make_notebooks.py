@@ -83,6 +83,77 @@ NOTEBOOKS = {
                  "plot_confusion_matrix(report['confusion_matrix'], report['class_names'], 'confusion.png')\n"
                  "Image('confusion.png')"),
     ],
+    "04_model_fit.ipynb": [
+        ("md", "# Your own `model.fit`: no `kerasnets.train`\n\nThe Keras loop written by hand: a strategy, "
+               "a model built and compiled in its scope, a `tf.data` pipeline with a public augmentation "
+               "preset, `fit` with kerasnets callbacks and metrics. GoogLeNet with its auxiliary "
+               "classifiers, on scikit-learn's bundled digits (no download)."),
+        ("code", "import keras\nimport numpy as np\nimport tensorflow as tf\n\nimport kerasnets\n\n"
+                 "# Every GPU through MirroredStrategy when there are GPUs, else the default strategy.\n"
+                 "gpus = tf.config.list_physical_devices('GPU')\n"
+                 "strategy = tf.distribute.MirroredStrategy() if gpus else tf.distribute.get_strategy()\n"
+                 "print(type(strategy).__name__, 'replicas:', strategy.num_replicas_in_sync)"),
+        ("md", "## Data: `tf.data` and `kerasnets.augment`\n\nThe `flip_crop` preset is a `keras.Sequential` of "
+               "augmentation layers (AlexNet's crops, one place per image, and flips), mapped over the training "
+               "batches. 65x65 is GoogLeNet's smallest input with its auxiliary classifiers."),
+        ("code", "from sklearn.datasets import load_digits\nfrom sklearn.model_selection import train_test_split\n\n"
+                 "digits = load_digits()\n"
+                 "images = np.repeat(digits.images[..., None] / 16, 3, axis=-1).astype('float32')  # RGB in [0, 1]\n"
+                 "x_train, x_val, y_train, y_val = train_test_split(images, digits.target, test_size=0.2,\n"
+                 "                                                  stratify=digits.target, random_state=0)\n"
+                 "size, batch_size = 65, 32 * strategy.num_replicas_in_sync  # the global batch\n"
+                 "augment = kerasnets.augment.pipeline('flip_crop', size, seed=0)\n\n\n"
+                 "def resize(x, y):\n    return tf.image.resize(x, (size, size)), y\n\n\n"
+                 "train_ds = (tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train), seed=0)\n"
+                 "            .batch(batch_size).map(resize).map(lambda x, y: (augment(x, training=True), y))\n"
+                 "            .prefetch(tf.data.AUTOTUNE))\n"
+                 "val_ds = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(batch_size).map(resize)\n"
+                 "[layer.name for layer in augment.layers]"),
+        ("md", "## Build and compile in the strategy's scope\n\n`kerasnets.recipes.compile_args` gives a "
+               "recipe's optimizer (with its schedule), its loss, and one weighted loss per auxiliary "
+               "classifier: here the paper's recipe (SGD with momentum 0.9, the auxiliary losses weighted "
+               "0.3). The metrics are kerasnets' streaming metrics beside Keras' accuracy."),
+        ("code", "EPOCHS = 3\n\n\n"
+                 "def course_metrics():\n"
+                 "    return [keras.metrics.SparseCategoricalAccuracy(name='accuracy'), kerasnets.metrics.TopKError(5),\n"
+                 "            kerasnets.metrics.Precision(10, average='macro', name='macro_precision'),\n"
+                 "            kerasnets.metrics.Recall(10, average='macro', name='macro_recall')]\n\n\n"
+                 "with strategy.scope():\n"
+                 "    model = kerasnets.functional.googlenet(aux_classifiers=True, input_shape=(size, size, 3), classes=10)\n"
+                 "    args = kerasnets.recipes.compile_args('googlenet', model, steps_per_epoch=len(train_ds), epochs=EPOCHS,\n"
+                 "                                          metrics=course_metrics())\n"
+                 "    model.compile(**args)\n"
+                 "args['optimizer'], args['loss_weights']"),
+        ("md", "## Fit\n\nA model with auxiliary classifiers has one output per classifier, so each batch "
+               "carries its labels once per output. `EvaluationReport` writes the course's report and "
+               "figures at the end of training. Expect little from three epochs on a CPU: GoogLeNet has no "
+               "BatchNorm, and a 22-layer network without it leaves chance level slowly (the paper trained it "
+               "for days on many GPUs). What this notebook shows is the loop."),
+        ("code", "def for_outputs(dataset, model):\n"
+                 "    \"\"\"The dataset with its labels repeated for each output of a multi-output model.\"\"\"\n"
+                 "    outputs = kerasnets.recipes.model_outputs(model)\n"
+                 "    if not isinstance(outputs, dict):\n        return dataset\n"
+                 "    return dataset.map(lambda x, y: (x, {name: y for name in outputs}))\n\n\n"
+                 "report = kerasnets.callbacks.EvaluationReport(val_ds, every=EPOCHS, out_dir='fit_report/functional')\n"
+                 "history = model.fit(for_outputs(train_ds, model), validation_data=for_outputs(val_ds, model),\n"
+                 "                    epochs=EPOCHS, callbacks=[report], verbose=2)"),
+        ("code", "from IPython.display import Image, display\n\n"
+                 "for figure in ('training_curves.png', 'confusion_matrix.png'):\n"
+                 "    display(Image(f'fit_report/functional/{figure}'))"),
+        ("md", "## The same loop for the other two styles\n\nOnly the builder changes (one epoch each, to "
+               "keep the notebook short). The Sequential GoogLeNet has no auxiliary classifiers, since a "
+               "stack has one output."),
+        ("code", "results = {}\nfor style in ('subclassed', 'sequential'):\n"
+                 "    with strategy.scope():\n"
+                 "        model = kerasnets.build('googlenet', style, input_shape=(size, size, 3), classes=10,\n"
+                 "                                aux_classifiers=style != 'sequential')\n"
+                 "        model.compile(**kerasnets.recipes.compile_args('googlenet', model, steps_per_epoch=len(train_ds),\n"
+                 "                                                       epochs=1, metrics=course_metrics()))\n"
+                 "    model.fit(for_outputs(train_ds, model), epochs=1, verbose=0)\n"
+                 "    results[style] = model.evaluate(for_outputs(val_ds, model), return_dict=True, verbose=0)\n"
+                 "{style: {key: round(float(value), 3) for key, value in logs.items() if not key.startswith('aux')}\n"
+                 " for style, logs in results.items()}"),
+    ],
 }
 
 

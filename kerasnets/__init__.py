@@ -7,7 +7,7 @@
 per variant, with the same names; `list_models()` names them and `build()` picks one by name.
 """
 
-from kerasnets import functional, layers, sequential, subclassed
+from kerasnets import augment, callbacks, functional, layers, metrics, recipes, sequential, subclassed
 from kerasnets.compare import compare, show_source
 from kerasnets.registry import STYLES, build, list_models
 from kerasnets.training import train
@@ -16,11 +16,15 @@ from kerasnets.transfer import transfer_weights
 __version__ = "0.1.0"
 __all__ = [
     "STYLES",
+    "augment",
     "build",
+    "callbacks",
     "compare",
     "functional",
     "layers",
     "list_models",
+    "metrics",
+    "recipes",
     "sequential",
     "show_source",
     "subclassed",

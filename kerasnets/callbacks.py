@@ -5,6 +5,14 @@
 - `RunBackup`, `NaNGuard`, `SaveOnInterrupt`: what makes a run safe to kill: checkpoints
   that resume, a NaN guard that stops the run without overwriting the last good
   checkpoint, and Ctrl-C that saves at a batch boundary before it stops.
+
+In your own `fit` (run it again after a crash, and it resumes):
+
+    guard = kerasnets.callbacks.NaNGuard()
+    backup = kerasnets.callbacks.RunBackup("run/checkpoints", guard=guard)
+    model.fit(train_ds, validation_data=val_ds, epochs=10, callbacks=[
+        guard, backup, kerasnets.callbacks.SaveOnInterrupt(backup),
+        kerasnets.callbacks.EvaluationReport(val_ds, out_dir="run/report")])
 """
 
 import concurrent.futures
@@ -102,7 +110,11 @@ class EvaluationReport(keras.callbacks.Callback):
 
 
 class NaNGuard(keras.callbacks.Callback):
-    """Stops training at the first non-finite loss and remembers where it happened."""
+    """Stops training at the first non-finite loss and remembers where it happened.
+
+    After `fit`, `guard.where` is None, or the (epoch, batch) of the first NaN (both from 1).
+    Give it to `RunBackup(..., guard=guard)` so that the bad state is never saved.
+    """
 
     def __init__(self):
         super().__init__()
@@ -129,15 +141,22 @@ def scratch_dir():
 
 
 class RunBackup(keras.callbacks.BackupAndRestore):
-    """BackupAndRestore that saves at every epoch end (and every `save_freq` steps when that
-    is a number), keeps its checkpoint, and never saves after a NaN.
+    """Resumable checkpoints: Keras' BackupAndRestore, saving at every epoch end (and every
+    `save_freq` steps when that is a number), keeping its checkpoint when `fit` ends, and
+    never saving after a NaN. Run the same `fit` again after a crash and it resumes from the
+    last saved epoch (or step); the previous checkpoint is kept beside the latest.
+
+    backup_dir: where the checkpoint lives (`latest.weights.h5`, `training_metadata.json`).
+    guard: the `NaNGuard` of the same `fit`, or None for no NaN check.
+    save_freq: "epoch", or also every that many steps.
+    is_chief: see below; True on one machine.
 
     In a multi-worker run every worker restores from the chief's files, and every worker
     saves (reading distributed variables takes all of them), but only the chief into the
     run directory: the others write into a scratch folder that is deleted at once.
     """
 
-    def __init__(self, backup_dir, guard, save_freq="epoch", is_chief=True):
+    def __init__(self, backup_dir, guard=None, save_freq="epoch", is_chief=True):
         super().__init__(backup_dir, save_freq=save_freq, double_checkpoint=True, delete_checkpoint=False)
         self.guard, self.is_chief = guard, is_chief
 
@@ -147,7 +166,7 @@ class RunBackup(keras.callbacks.BackupAndRestore):
             self._save_model()
 
     def _save_model(self):
-        if self.guard.where is not None:
+        if self.guard is not None and self.guard.where is not None:
             return
         if self.is_chief:
             super()._save_model()
@@ -172,7 +191,8 @@ class RunBackup(keras.callbacks.BackupAndRestore):
 
 
 class SaveOnInterrupt(keras.callbacks.Callback):
-    """Ctrl-C during `fit`: finish the current step, save the state, then stop.
+    """Ctrl-C during `fit`: finish the current step, save the state of `backup` (a
+    `RunBackup`), then stop.
 
     The first SIGINT only raises a flag; at the next batch end the backup is saved (a safe
     point: no file is open) and KeyboardInterrupt leaves `fit` before the epoch is logged

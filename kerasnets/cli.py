@@ -10,7 +10,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 def _parser():
     from kerasnets.registry import STYLES, list_models
-    from kerasnets.training import augment, recipes, strategies
+    from kerasnets import augment, recipes
+    from kerasnets.training import strategies
 
     parser = argparse.ArgumentParser(prog="kerasnets", description="The classic CNNs in three Keras styles.")
     commands = parser.add_subparsers(dest="command", required=True)

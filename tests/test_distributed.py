@@ -13,6 +13,7 @@ import sys
 import textwrap
 import time
 
+import numpy as np
 import pytest
 
 ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
@@ -56,6 +57,68 @@ def test_mirrored_strategy_on_two_logical_cpus_trains_every_style(tmp_path):
         assert all(map(lambda v: v == v and abs(v) < 1e6, (one, two)))  # finite
         # Not identical (BatchNorm statistics per replica, the dropped partial batch), but close.
         assert abs(two - one) / one < 0.25, (style, one, two)
+
+
+PLAIN_FIT = textwrap.dedent("""
+    import json, sys
+    import numpy as np, tensorflow as tf
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    import keras, kerasnets
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()  # what a user of plain model.fit writes: no kerasnets.train
+    x, y = (digits.images[..., None] / 16).astype("float32"), digits.target
+    augment = kerasnets.augment.pipeline("flip_crop", 32, channels=1, seed=0)
+    resize = lambda images, labels: (tf.image.resize(images, (32, 32)), labels)
+    train_ds = (tf.data.Dataset.from_tensor_slices((x[:1200], y[:1200])).shuffle(1200, seed=0).batch(64).map(resize)
+                .map(lambda images, labels: (augment(images, training=True), labels)).prefetch(2))
+    val_ds = tf.data.Dataset.from_tensor_slices((x[1200:1500], y[1200:1500])).batch(64).map(resize)
+    strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+    results = {}
+    for style in kerasnets.STYLES:
+        with strategy.scope():
+            model = kerasnets.build("lenet5", style, classes=10, modern=True)
+            metrics = [kerasnets.metrics.Precision(10, average="macro", name="macro_precision"),
+                       kerasnets.metrics.Recall(10, average="macro", name="macro_recall"),
+                       kerasnets.metrics.MeanIoU(10), kerasnets.metrics.TopKError(5),
+                       keras.metrics.SparseCategoricalAccuracy(name="accuracy")]
+            model.compile(**kerasnets.recipes.compile_args("modern", model, steps_per_epoch=19, epochs=3,
+                                                           metrics=metrics))
+        history = model.fit(train_ds, epochs=3, verbose=0).history
+        logs = model.evaluate(val_ds, return_dict=True, verbose=0)
+        scores = model.predict(val_ds, verbose=0)
+        results[style] = {"replicas": strategy.num_replicas_in_sync, "loss": history["loss"],
+                          "logs": {key: float(np.asarray(value)) for key, value in logs.items()},
+                          "scores": scores.tolist()}
+    json.dump(results, open(sys.argv[1], "w"))
+""")
+
+
+@pytest.mark.slow
+def test_plain_model_fit_under_mirrored_strategy_reports_the_metrics_of_classification_report(tmp_path):
+    """Every style of one model, trained by a plain `fit` on two replicas with a public
+    augmentation preset and kerasnets metrics: what `evaluate` reports equals the exact
+    report (and scikit-learn) on the predictions of the same model."""
+    from sklearn.datasets import load_digits
+    from sklearn.metrics import precision_score, recall_score
+
+    from kerasnets.metrics import classification_report
+
+    out = tmp_path / "results.json"
+    subprocess.run([sys.executable, "-c", PLAIN_FIT, str(out)], check=True, env=ENV, timeout=900)
+    y_val = load_digits().target[1200:1500]
+    for style, result in json.loads(out.read_text()).items():
+        assert result["replicas"] == 2
+        assert result["loss"][-1] < result["loss"][0], (style, result["loss"])  # it learns
+        scores = np.array(result["scores"])
+        report, logs = classification_report(y_val, scores), result["logs"]
+        for key in ("macro_precision", "macro_recall", "mean_iou", "top5_error", "accuracy"):
+            assert logs[key] == pytest.approx(report[key], abs=1e-5), (style, key)
+        predicted = scores.argmax(axis=1)
+        assert logs["macro_precision"] == pytest.approx(
+            precision_score(y_val, predicted, average="macro", zero_division=0), abs=1e-5)
+        assert logs["macro_recall"] == pytest.approx(recall_score(y_val, predicted, average="macro"), abs=1e-5)
 
 
 def free_ports(count):

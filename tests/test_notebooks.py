@@ -12,8 +12,8 @@ EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 NOTEBOOKS = sorted(name for name in os.listdir(EXAMPLES) if name.endswith(".ipynb"))
 
 
-def test_the_three_notebooks_are_there():
-    assert NOTEBOOKS == ["01_three_styles.ipynb", "02_train.ipynb", "03_metrics.ipynb"]
+def test_the_four_notebooks_are_there():
+    assert NOTEBOOKS == ["01_three_styles.ipynb", "02_train.ipynb", "03_metrics.ipynb", "04_model_fit.ipynb"]
 
 
 def test_the_notebooks_are_the_cells_of_make_notebooks():

@@ -11,7 +11,8 @@ import tensorflow as tf
 
 import kerasnets
 from kerasnets.layers import PCALighting
-from kerasnets.training import TrainingDiverged, augment, data, recipes, train
+from kerasnets import augment, recipes
+from kerasnets.training import TrainingDiverged, data, train
 
 
 def quick(tmp_path, **kwargs):
@@ -162,10 +163,10 @@ def test_augmentation_presets_make_training_batches(preset):
     splits = data.load_digits_splits()
     channels = 3 if preset == "alexnet" else 1
     batches = data.make_pipeline(splits.train, size=32, channels=channels, batch_size=8, training=True,
-                                 augment=preset, num_classes=10, one_hot=augment.needs_one_hot(preset))
+                                 augment=preset, num_classes=10, one_hot=augment.mixes_labels(preset))
     images, labels = next(iter(batches))
     assert images.shape == (8, 32, 32, channels)
-    if augment.needs_one_hot(preset):
+    if augment.mixes_labels(preset):
         assert labels.shape == (8, 10)
         np.testing.assert_allclose(labels.numpy().sum(axis=1), 1.0, rtol=1e-5)
     else:

@@ -18,7 +18,8 @@ class PCALighting(keras.layers.Layer):
     """Adds sum_i alpha_i * lambda_i * p_i to every pixel of an image, alpha_i ~ N(0, stddev).
 
     One draw per image, shared by all its pixels: the paper's "intensity and colour of the
-    illumination" change. Active only in training; needs 3 channels.
+    illumination" change. Needs 3 channels. Like Keras' augmentation layers it augments unless
+    called with `training=False` (as `predict` and `evaluate` call it).
     """
 
     def __init__(self, stddev=0.1, eigenvalues=IMAGENET_EIGENVALUES,
@@ -36,7 +37,7 @@ class PCALighting(keras.layers.Layer):
         if input_shape[-1] != 3:
             raise ValueError(f"PCALighting needs RGB images (3 channels). Received: input_shape={input_shape!r}")
 
-    def call(self, images, training=None):
+    def call(self, images, training=True):
         if not training or self.stddev == 0:
             return images
         batch = ops.shape(images)[0]

@@ -14,7 +14,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from kerasnets.training import augment as augmentation
+from kerasnets import augment as augment_presets
 
 KERAS_DATASETS = ("mnist", "fashion_mnist", "cifar10", "cifar100")
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")  # jpeg, png, gif, bmp
@@ -237,24 +237,19 @@ def make_pipeline(data, *, size, channels, batch_size, training, augment="none",
     if training:
         data = data.shuffle(10_000, seed=seed, reshuffle_each_iteration=True)
     data = data.batch(batch_size, drop_remainder=drop_remainder, num_parallel_calls=autotune)
-    target = augmentation.resize_before_crop(augment, size) if training else size
 
     def prepare(images, labels):
-        images = tf.image.resize(_to_channels(images, channels), (target, target))
+        images = tf.image.resize(_to_channels(images, channels), (size, size))
         return images, labels
 
     data = data.map(prepare, num_parallel_calls=autotune)
-    if training:
-        for layer in augmentation.image_layers(augment, size, channels, seed=seed):
-            data = data.map(lambda x, y, layer=layer: (layer(x, training=True), y), num_parallel_calls=autotune)
+    augmentation = augment_presets.pipeline(augment, size, channels, seed=seed) if training and augment != "none" else None
+    if augmentation is not None and not augment_presets.mixes_labels(augment):
+        data = data.map(lambda x, y: (augmentation(x, training=True), y), num_parallel_calls=autotune)
     if one_hot:
         data = data.map(lambda x, y: (x, tf.one_hot(y, num_classes)), num_parallel_calls=autotune)
-    mixing = augmentation.label_mixing_layer(augment, seed=seed) if training else None
-    if mixing is not None:
-        def mix(x, y):
-            mixed = mixing({"images": x, "labels": y}, training=True)
-            return mixed["images"], mixed["labels"]
-        data = data.map(mix, num_parallel_calls=autotune)
+    if augmentation is not None and augment_presets.mixes_labels(augment):
+        data = data.map(lambda x, y: augmentation(x, y, training=True), num_parallel_calls=autotune)
     if output_names:
         data = data.map(lambda x, y: (x, {name: y for name in output_names}), num_parallel_calls=autotune)
     return data.prefetch(autotune)

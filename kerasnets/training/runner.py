@@ -14,9 +14,10 @@ import tensorflow as tf
 
 from kerasnets import registry
 from kerasnets import callbacks as run_callbacks
-from kerasnets.training import augment as augmentation
+from kerasnets import augment as augmentation
+from kerasnets import recipes
 from kerasnets.training import data as data_sources
-from kerasnets.training import multi_worker, precision, recipes, strategies
+from kerasnets.training import multi_worker, precision, strategies
 
 FINISHED = "summary.json"  # written last: its presence marks a finished run
 VOLATILE = ("strategy", "devices", "versions", "epochs")  # may differ when a run resumes
@@ -35,7 +36,7 @@ class FitRun:
     style: str
     model_options: dict
     data: object  # a kerasnets.training.data.Data
-    plan: object  # a kerasnets.training.recipes.Recipe
+    plan: object  # a kerasnets.recipes.Recipe
     strategy: object
     input_shape: tuple
     epochs: int
@@ -119,7 +120,7 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
         keras.datasets), "tfds:NAME", an image folder, arrays (x, y) or a tf.data.Dataset.
     batch_size: the global batch, split over the replicas.
     classes: the number of classes; by default, one more than the largest label.
-    recipe: a name in kerasnets.training.recipes.RECIPES; `augment`, `learning_rate`,
+    recipe: a name in kerasnets.recipes.RECIPES; `augment`, `learning_rate`,
         `weight_decay`, `label_smoothing` and `aux_loss_weight` override it.
     out: the parent of the run directory; running the same call again resumes an
         unfinished run from its last checkpoint.
@@ -155,7 +156,7 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
     jit = precision.resolve_jit_compile(jit_compile, strategy)
     input_shape = _input_shape(model, input_size)
     size, channels = input_shape[0], input_shape[-1]
-    augmentation.check_preset(plan.augment, channels)
+    augmentation.check_preset(plan.augment, channels, argument="augment")
     if classes is not None:
         _check_positive_int(classes, "classes")
 
@@ -204,11 +205,12 @@ def _fit(run):
     built, name, data, plan, strategy = run.built, run.name, run.data, run.plan, run.strategy
     input_shape, epochs, batch_size, run_dir, chief, log = (
         run.input_shape, run.epochs, run.batch_size, run.run_dir, run.chief, run.log)
-    one_hot = augmentation.needs_one_hot(plan.augment)
+    one_hot = augmentation.mixes_labels(plan.augment)
     with strategy.scope():
         model = built or registry.build(name, run.style, input_shape=input_shape, classes=data.num_classes,
                                         **run.model_options)
-    output_names = output_keys(model, input_shape)
+    outputs = recipes.model_outputs(model)
+    output_names = sorted(outputs) if isinstance(outputs, dict) else None
 
     per_replica_drop = strategy.num_replicas_in_sync > 1
     pipeline = dict(size=input_shape[0], channels=input_shape[-1], batch_size=batch_size,
@@ -225,18 +227,7 @@ def _fit(run):
         steps_per_epoch = max(1, data.sizes.get("train", batch_size) // batch_size)
 
     with strategy.scope():
-        metrics = [keras.metrics.CategoricalAccuracy(name="accuracy") if one_hot
-                   else keras.metrics.SparseCategoricalAccuracy(name="accuracy"),
-                   keras.metrics.TopKCategoricalAccuracy(5, name="top5_accuracy") if one_hot
-                   else keras.metrics.SparseTopKCategoricalAccuracy(5, name="top5_accuracy")]
-        if output_names:
-            loss = {key: make_loss(one_hot, plan.label_smoothing, data.num_classes) for key in output_names}
-            loss_weights = {key: 1.0 if key == "predictions" else plan.aux_loss_weight for key in output_names}
-            metrics = {"predictions": metrics}
-        else:
-            loss, loss_weights = make_loss(one_hot, plan.label_smoothing, data.num_classes), None
-        model.compile(optimizer=recipes.make_optimizer(plan, epochs, steps_per_epoch), loss=loss,
-                      loss_weights=loss_weights, metrics=metrics, jit_compile=run.jit)
+        model.compile(**recipes.compile_args(plan, model, steps_per_epoch, epochs, one_hot=one_hot), jit_compile=run.jit)
         multi_worker.prepare_compiled_model(model, strategy)
 
         guard = run_callbacks.NaNGuard()
@@ -315,20 +306,6 @@ def evaluation_pipeline(split, samples, replicas, pipeline, options):
                                       **{**pipeline, "batch_size": batch}).with_options(options)
 
 
-def output_keys(model, input_shape):
-    """The sorted output names of a model with auxiliary outputs (a dict), else None."""
-    spec = model.compute_output_spec(keras.KerasTensor((1, *input_shape)))
-    return sorted(spec) if isinstance(spec, dict) else None
-
-
-def make_loss(one_hot, label_smoothing, num_classes):
-    if one_hot:
-        return keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing)
-    if label_smoothing:
-        return SmoothedSparseCrossentropy(label_smoothing, num_classes)
-    return keras.losses.SparseCategoricalCrossentropy()
-
-
 def _flat_evaluation(evaluation):
     """`predictions_accuracy` -> `accuracy` for models with auxiliary outputs; floats only."""
     flat = {}
@@ -338,17 +315,3 @@ def _flat_evaluation(evaluation):
     return flat
 
 
-@keras.saving.register_keras_serializable(package="kerasnets")
-class SmoothedSparseCrossentropy(keras.losses.Loss):
-    """Sparse labels with label smoothing (Keras' sparse loss has no `label_smoothing`)."""
-
-    def __init__(self, label_smoothing=0.0, num_classes=None, name="smoothed_sparse_crossentropy", **kwargs):
-        super().__init__(name=name, **kwargs)
-        self.label_smoothing, self.num_classes = label_smoothing, num_classes
-
-    def call(self, y_true, y_pred):
-        y_true = keras.ops.one_hot(keras.ops.cast(keras.ops.reshape(y_true, (-1,)), "int32"), self.num_classes)
-        return keras.losses.categorical_crossentropy(y_true, y_pred, label_smoothing=self.label_smoothing)
-
-    def get_config(self):
-        return {**super().get_config(), "label_smoothing": self.label_smoothing, "num_classes": self.num_classes}

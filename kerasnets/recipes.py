@@ -1,5 +1,9 @@
 """Training recipes: the optimizer, schedule, regularization and augmentation of each paper,
-and a modern default. Every value can be overridden by an argument of `train`.
+and a modern default, for `kerasnets.train` and for your own `model.compile`:
+
+    model.compile(**kerasnets.recipes.compile_args("inception_v3", model, steps_per_epoch=100, epochs=10))
+
+Every value can be overridden (`compile_args(..., learning_rate=0.01)`, or `train`'s arguments).
 
 Weight decay is Keras' decoupled decay (`weight_decay` on the optimizer), which for SGD is
 the papers' L2 penalty with the same coefficient.
@@ -9,6 +13,8 @@ import dataclasses
 import math
 
 import keras
+
+from kerasnets import augment as augment_presets
 
 RECIPES = {
     # AdamW with one warm-up epoch and cosine decay: a robust default for small runs.
@@ -131,3 +137,77 @@ def make_optimizer(recipe, epochs, steps_per_epoch):
     if recipe.optimizer == "adam":
         return keras.optimizers.Adam(**common)
     return keras.optimizers.AdamW(**{**common, "weight_decay": recipe.weight_decay})
+
+
+def compile_args(recipe, model, steps_per_epoch, epochs, *, metrics=None, one_hot=None, **overrides):
+    """The keyword arguments of `model.compile` for `recipe`: its optimizer with its learning-rate
+    schedule (which needs `steps_per_epoch` and `epochs`), its loss with label smoothing, and
+    for a model with auxiliary classifiers (a dict output) one loss per output, weighted by the
+    recipe's `aux_loss_weight`, the main output by 1.
+
+    recipe: a name in RECIPES or a `Recipe` (`resolve_recipe`); `overrides` change its
+        settings (learning_rate=..., label_smoothing=..., augment=...).
+    metrics: for the main output; by default accuracy and top-5 accuracy.
+    one_hot: whether the labels are one-hot; by default, when the recipe's augmentation mixes
+        labels (mixup, cutmix), else sparse integer labels.
+    Call it inside the strategy's scope, where the optimizer must be made.
+    """
+    plan = dataclasses.replace(recipe, **overrides) if isinstance(recipe, Recipe) else resolve_recipe(recipe, **overrides)
+    if one_hot is None:
+        one_hot = augment_presets.mixes_labels(plan.augment)
+    outputs = model_outputs(model)
+    classes = (outputs["predictions"] if isinstance(outputs, dict) else outputs).shape[-1]
+    if metrics is None:
+        metrics = default_metrics(one_hot)
+    loss = make_loss(one_hot, plan.label_smoothing, classes)
+    args = dict(optimizer=make_optimizer(plan, epochs, steps_per_epoch), loss=loss, metrics=metrics)
+    if isinstance(outputs, dict):
+        args["loss"] = {key: make_loss(one_hot, plan.label_smoothing, classes) for key in sorted(outputs)}
+        args["loss_weights"] = {key: 1.0 if key == "predictions" else plan.aux_loss_weight for key in sorted(outputs)}
+        args["metrics"] = {"predictions": metrics}
+    return args
+
+
+def model_outputs(model):
+    """The model's outputs as symbolic tensors (a dict for auxiliary classifiers), without running it."""
+    if getattr(model, "args", None) is not None:  # a kerasnets subclassed model knows its input
+        shape = model.args.input_shape
+    elif getattr(model, "inputs", None):
+        shape = tuple(model.inputs[0].shape[1:])
+    else:
+        raise ValueError(f"compile_args needs a model whose input shape is known (built). Received: model={model!r}")
+    return model.compute_output_spec(keras.KerasTensor((1, *shape)))
+
+
+def default_metrics(one_hot):
+    """Accuracy and top-5 accuracy (the course's top-5 error is 1 minus it), sparse or one-hot."""
+    if one_hot:
+        return [keras.metrics.CategoricalAccuracy(name="accuracy"),
+                keras.metrics.TopKCategoricalAccuracy(5, name="top5_accuracy")]
+    return [keras.metrics.SparseCategoricalAccuracy(name="accuracy"),
+            keras.metrics.SparseTopKCategoricalAccuracy(5, name="top5_accuracy")]
+
+
+def make_loss(one_hot, label_smoothing, num_classes):
+    """Cross-entropy for one-hot or sparse labels, with `label_smoothing`."""
+    if one_hot:
+        return keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing)
+    if label_smoothing:
+        return SmoothedSparseCrossentropy(label_smoothing, num_classes)
+    return keras.losses.SparseCategoricalCrossentropy()
+
+
+@keras.saving.register_keras_serializable(package="kerasnets")
+class SmoothedSparseCrossentropy(keras.losses.Loss):
+    """Sparse labels with label smoothing (Keras' sparse loss has no `label_smoothing`)."""
+
+    def __init__(self, label_smoothing=0.0, num_classes=None, name="smoothed_sparse_crossentropy", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.label_smoothing, self.num_classes = label_smoothing, num_classes
+
+    def call(self, y_true, y_pred):
+        y_true = keras.ops.one_hot(keras.ops.cast(keras.ops.reshape(y_true, (-1,)), "int32"), self.num_classes)
+        return keras.losses.categorical_crossentropy(y_true, y_pred, label_smoothing=self.label_smoothing)
+
+    def get_config(self):
+        return {**super().get_config(), "label_smoothing": self.label_smoothing, "num_classes": self.num_classes}
