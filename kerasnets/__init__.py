@@ -10,10 +10,28 @@ per variant, with the same names; `list_models()` names them and `build()` picks
 from kerasnets import augment, callbacks, functional, layers, metrics, recipes, sequential, subclassed
 from kerasnets.compare import compare, show_source
 from kerasnets.registry import STYLES, build, list_models
-from kerasnets.training import train
 from kerasnets.transfer import transfer_weights
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    """`kerasnets.train`, imported when first used: it trains through tf.distribute and
+    tf.data, so it needs TensorFlow, while the rest of kerasnets runs on any Keras backend."""
+    if name == "train":
+        try:
+            from kerasnets.training import train
+        except ModuleNotFoundError as error:
+            if error.name != "tensorflow":
+                raise
+            raise ModuleNotFoundError(
+                "kerasnets.train trains through tf.distribute and tf.data, which need TensorFlow "
+                "(pip install tensorflow, and KERAS_BACKEND=tensorflow). Without it, kerasnets builds, "
+                "compares, fits with your own model.fit, saves and loads models on any Keras backend.",
+                name="tensorflow") from error
+        return train
+    raise AttributeError(f"module 'kerasnets' has no attribute {name!r}")
+
 __all__ = [
     "STYLES",
     "augment",

@@ -26,7 +26,6 @@ import threading
 
 import keras
 import numpy as np
-import tensorflow as tf
 
 from kerasnets.metrics import classification_report
 from kerasnets.reporting import FIGURES, labels_and_scores, read_history, write_report
@@ -98,6 +97,7 @@ class EvaluationReport(keras.callbacks.Callback):
             self._log_to_tensorboard(report, epoch)
 
     def _log_to_tensorboard(self, report, epoch):
+        import tensorflow as tf  # TensorBoard's writer; only when tensorboard_dir is given
         writer = tf.summary.create_file_writer(os.path.join(self.tensorboard_dir, "report"))
         image = tf.io.decode_png(tf.io.read_file(os.path.join(self.out_dir, FIGURES[0])), channels=4)
         with writer.as_default(step=epoch + 1):

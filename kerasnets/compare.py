@@ -52,6 +52,8 @@ def _build_peak_mb(build):
     """Builds, and returns (model, peak device memory in MB) where TensorFlow can tell: on a
     GPU. On a CPU TensorFlow keeps no such count (process RSS moves with its allocator's
     caches, which says little), so the figure is None there."""
+    if keras.backend.backend() != "tensorflow":
+        return build(), None
     import tensorflow as tf
 
     if not tf.config.list_physical_devices("GPU"):

@@ -10,10 +10,8 @@ import os
 
 import keras
 import numpy as np
-import tensorflow as tf
 
 from kerasnets.metrics import classification_report, format_report, plots
-from kerasnets.training import data as data_sources
 
 FIGURES = ("confusion_matrix.png", "pr_curves.png", "training_curves.png")
 
@@ -23,7 +21,7 @@ def labels_and_scores(model, data):
 
     One pass of prediction, the price of one validation pass.
     """
-    if isinstance(data, tf.data.Dataset):
+    if not isinstance(data, (tuple, list)):  # a tf.data.Dataset
         labels = np.concatenate([np.asarray(y["predictions"] if isinstance(y, dict) else y) for _, y in data])
         scores = model.predict(data.map(lambda x, y: x), verbose=0)  # in order, on every replica
     else:
@@ -65,6 +63,8 @@ def model_path(run_dir_or_model):
 def evaluate(run_dir_or_model, dataset="digits", out=None, batch_size=64, split="test"):
     """Loads the model, predicts the `split` of `dataset`, writes report.json and the figures
     into `out` (default: <run dir>/evaluate-<dataset>), and returns the report."""
+    from kerasnets.training import data as data_sources  # tf.data: TensorFlow only
+
     if split not in ("test", "validation", "train"):
         raise ValueError(f"`split` must be 'test', 'validation' or 'train'. Received: split={split!r}")
     path = model_path(run_dir_or_model)

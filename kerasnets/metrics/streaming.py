@@ -47,11 +47,12 @@ class ConfusionMatrix(keras.metrics.Metric):
         labels = ops.cast(sparse_labels(y_true, n), "int32")
         predicted = ops.cast(ops.argmax(y_pred, axis=-1), "int32")
         weights = _weights(sample_weight, ops.shape(labels)[0])
-        cells = ops.bincount(labels * n + predicted, weights=weights, minlength=n * n)
-        self.matrix.assign_add(ops.reshape(ops.cast(cells[: n * n], "float32"), (n, n)))
+        # segment_sum with a static count works on every backend (JAX's bincount needs one inside jit)
+        cells = ops.segment_sum(ops.cast(weights, "float32"), labels * n + predicted, num_segments=n * n)
+        self.matrix.assign_add(ops.reshape(cells, (n, n)))
 
     def reset_state(self):
-        self.matrix.assign(ops.zeros_like(self.matrix))
+        self.matrix.assign(ops.zeros(self.matrix.shape, self.matrix.dtype))
 
     def counts(self):
         matrix = ops.convert_to_tensor(self.matrix)
@@ -196,14 +197,14 @@ class AveragePrecision(keras.metrics.Metric):
         is_positive = ops.cast(ops.one_hot(labels, n), "float32")
         weights = _weights(sample_weight, ops.shape(labels)[0])[:, None]
         flat = ops.reshape(cell, (-1,))
-        positive = ops.bincount(flat, weights=ops.reshape(is_positive * weights, (-1,)), minlength=n * bins)
-        negative = ops.bincount(flat, weights=ops.reshape((1.0 - is_positive) * weights, (-1,)), minlength=n * bins)
-        self.positives.assign_add(ops.reshape(ops.cast(positive[: n * bins], "float32"), (n, bins)))
-        self.negatives.assign_add(ops.reshape(ops.cast(negative[: n * bins], "float32"), (n, bins)))
+        positive = ops.segment_sum(ops.reshape(is_positive * weights, (-1,)), flat, num_segments=n * bins)
+        negative = ops.segment_sum(ops.reshape((1.0 - is_positive) * weights, (-1,)), flat, num_segments=n * bins)
+        self.positives.assign_add(ops.reshape(ops.cast(positive, "float32"), (n, bins)))
+        self.negatives.assign_add(ops.reshape(ops.cast(negative, "float32"), (n, bins)))
 
     def reset_state(self):
-        self.positives.assign(ops.zeros_like(self.positives))
-        self.negatives.assign(ops.zeros_like(self.negatives))
+        self.positives.assign(ops.zeros(self.positives.shape, self.positives.dtype))
+        self.negatives.assign(ops.zeros(self.negatives.shape, self.negatives.dtype))
 
     def per_class(self):
         """AP per class (0 for a class with no positive), and the mask of classes with one."""

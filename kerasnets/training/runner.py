@@ -129,6 +129,12 @@ def train(model="lenet5", dataset="digits", *, style="functional", epochs=20, ba
         validation split every N epochs and at the end; None turns it off.
     Returns a TrainResult(model, history, evaluation, run_dir).
     """
+    if keras.backend.backend() != "tensorflow":
+        raise RuntimeError(
+            "kerasnets.train trains through tf.distribute and tf.data, which need Keras' TensorFlow "
+            f"backend. Received: keras.backend.backend()={keras.backend.backend()!r}. Set "
+            "KERAS_BACKEND=tensorflow, or write your own model.fit (examples/04_model_fit.ipynb), "
+            "which runs on this backend.")
     # 1. Every argument is checked before anything is built, loaded or written.
     built = model if isinstance(model, keras.Model) else None
     if built is None:

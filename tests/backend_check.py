@@ -1,0 +1,113 @@
+"""Run by tests/test_backends.py in a fresh process under another Keras backend, with
+TensorFlow made unimportable, as on a machine that has only JAX (or PyTorch):
+
+    KERAS_BACKEND=jax python tests/backend_check.py builds NAME... OUT_DIR
+    KERAS_BACKEND=jax python tests/backend_check.py parity IN_DIR OUT_DIR
+
+`builds NAME... OUT_DIR`: those variants in every style at the smallest input, one forward pass each.
+`parity`: for the models the TensorFlow side saved in IN_DIR (a `.weights.h5` per style, a
+`.keras` file and the inputs), each style's outputs with those weights, the `.keras` file's outputs,
+`transfer_weights` across the styles, a few `fit` steps, the streaming metrics on fixed
+arrays, and a `.keras` file written here for TensorFlow to load. Writes JSON and NumPy files
+into OUT_DIR; the test compares them with TensorFlow's.
+"""
+
+import importlib.abc
+import json
+import os
+import sys
+
+
+class NoTensorFlow(importlib.abc.MetaPathFinder):
+    """Makes `import tensorflow` fail as it does where TensorFlow is not installed."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "tensorflow" or name.startswith("tensorflow."):
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked by backend_check)", name=name)
+        return None
+
+
+sys.meta_path.insert(0, NoTensorFlow())
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+import kerasnets  # noqa: E402
+from kerasnets.registry import spec_of  # noqa: E402
+
+
+def min_shape(name):
+    spec = spec_of(name)
+    size = spec.min_size(**spec.OPTIONS) if hasattr(spec, "min_size") else spec.FAMILY.min_size
+    return (size, size, spec.FAMILY.channels)
+
+
+def outputs(model, x):
+    return np.asarray(model(x, training=False))
+
+
+def builds(*names_and_out_dir):
+    results = {}
+    for name in names_and_out_dir[:-1]:
+        shape = min_shape(name)
+        x = np.random.default_rng(0).random((2, *shape), dtype=np.float32)
+        for style in kerasnets.STYLES:
+            model = kerasnets.build(name, style, input_shape=shape, classes=3)
+            y = outputs(model, x)
+            results[f"{name}/{style}"] = {"shape": list(y.shape), "finite": bool(np.isfinite(y).all()),
+                                          "params": model.count_params()}
+        keras.backend.clear_session()
+    try:
+        kerasnets.train("lenet5")
+    except ModuleNotFoundError as error:
+        results["train_error"] = str(error)
+    return results
+
+
+def parity(in_dir, out_dir):
+    with open(os.path.join(in_dir, "cases.json")) as handle:
+        cases = json.load(handle)
+    results = {}
+    for name, case in cases.items():
+        x = np.load(os.path.join(in_dir, f"{name}.x.npy"))
+        shape = tuple(case["shape"])
+        models = {}
+        for style in kerasnets.STYLES:
+            models[style] = kerasnets.build(name, style, input_shape=shape, classes=3)
+            models[style].load_weights(os.path.join(in_dir, f"{name}.{style}.weights.h5"))
+            np.save(os.path.join(out_dir, f"{name}.{style}.npy"), outputs(models[style], x))
+        loaded = keras.models.load_model(os.path.join(in_dir, f"{name}.keras"))
+        np.save(os.path.join(out_dir, f"{name}.loaded.npy"), outputs(loaded, x))
+        # transfer_weights into a fresh subclassed model, on this backend
+        fresh = kerasnets.build(name, "subclassed", input_shape=shape, classes=3)
+        kerasnets.transfer_weights(models["functional"], fresh)
+        np.save(os.path.join(out_dir, f"{name}.transferred.npy"), outputs(fresh, x))
+        # a few steps of fit, and a .keras file for TensorFlow to load
+        model = models["functional"]
+        model.compile(optimizer=keras.optimizers.SGD(0.01), loss="sparse_categorical_crossentropy", jit_compile=False,
+                      metrics=[kerasnets.metrics.TopKError(2), kerasnets.metrics.Precision(3, average="macro")])
+        labels = np.arange(len(x)) % 3
+        history = model.fit(x, labels, batch_size=len(x), epochs=3, verbose=0).history
+        results[name] = {"loss": history["loss"], "backend": keras.backend.backend()}
+        model.save(os.path.join(out_dir, f"{name}.trained.keras"))
+        np.save(os.path.join(out_dir, f"{name}.trained.npy"), outputs(model, x))
+        keras.backend.clear_session()
+    rng = np.random.default_rng(0)
+    y, scores = rng.integers(0, 5, 120), rng.random((120, 5)).astype("float32")
+    metrics = [kerasnets.metrics.ConfusionMatrix(5), kerasnets.metrics.Precision(5, average="macro"),
+               kerasnets.metrics.Recall(5, average="macro"), kerasnets.metrics.MeanIoU(5),
+               kerasnets.metrics.TopKError(3), kerasnets.metrics.AveragePrecision(5, num_thresholds=1000)]
+    for start in range(0, 120, 50):  # uneven batches
+        for metric in metrics:
+            metric.update_state(y[start:start + 50], scores[start:start + 50])
+    results["metrics"] = {metric.name: np.asarray(metric.result()).tolist() for metric in metrics}
+    return results
+
+
+if __name__ == "__main__":
+    command, *paths = sys.argv[1:]
+    results = builds(*paths) if command == "builds" else parity(*paths)
+    results["tensorflow_imported"] = "tensorflow" in sys.modules
+    results["backend"] = keras.backend.backend()
+    with open(os.path.join(paths[-1], f"{command}.json"), "w") as handle:
+        json.dump(results, handle)
