@@ -1,9 +1,10 @@
 """Training throughput of kerasnets against keras.applications, as a ratio, in one process.
 
-For ResNet50 and InceptionV3: the keras.applications model and the kerasnets model in each
-style train on the same batch with the same optimizer and input size. Runs alternate
-(the order rotates each round) and each figure is the median of the rounds, so a slow
-moment of the machine falls on every model alike. Prints a table and writes JSON.
+For ResNet50, InceptionV3 and DenseNet121: the keras.applications model and the kerasnets
+model in each style train on the same batch with the same optimizer, input size and dtype
+policy. Runs alternate (the order rotates each round) and each figure is the median of the
+rounds, so a slow moment of the machine falls on every model alike. Prints a table and
+writes JSON. Any Keras backend; benchmarks/gpu_jax.py runs it on a GPU through JAX.
 
     python benchmarks/train_throughput.py --input-size 96 --batch-size 16 --rounds 5
 """
@@ -22,8 +23,9 @@ import numpy as np  # noqa: E402
 
 import kerasnets  # noqa: E402
 
-PAIRS = {"resnet50": "ResNet50", "inception_v3": "InceptionV3"}
-MIN_SIZE = {"resnet50": 32, "inception_v3": 75}
+PAIRS = {"resnet50": "ResNet50", "inception_v3": "InceptionV3", "densenet121": "DenseNet121", "vgg16": "VGG16"}
+MIN_SIZE = {"resnet50": 32, "inception_v3": 75, "densenet121": 32, "vgg16": 32}
+DEFAULT_MODELS = ["resnet50", "inception_v3"]  # the CPU table in the README
 
 
 def contenders(name, input_shape, classes):
@@ -48,8 +50,9 @@ def measure(name, input_size, batch_size, steps, rounds, classes=10):
     size = max(input_size, MIN_SIZE[name])
     shape = (size, size, 3)
     rng = np.random.default_rng(0)
-    x = rng.random((batch_size, *shape), dtype=np.float32)
-    y = rng.integers(0, classes, size=batch_size)
+    # On the device once: the steps then time the model, not a host-to-device copy.
+    x = keras.ops.convert_to_tensor(rng.random((batch_size, *shape), dtype=np.float32))
+    y = keras.ops.convert_to_tensor(rng.integers(0, classes, size=batch_size))
     models = contenders(name, shape, classes)
     for model in models.values():  # warm-up: traces the train step
         model.train_on_batch(x, y)
@@ -63,6 +66,7 @@ def measure(name, input_size, batch_size, steps, rounds, classes=10):
     reference = medians["keras.applications"]
     return {
         "model": name,
+        "dtype_policy": keras.config.dtype_policy().name,
         "input_shape": list(shape),
         "batch_size": batch_size,
         "steps_per_round": steps,
@@ -72,30 +76,45 @@ def measure(name, input_size, batch_size, steps, rounds, classes=10):
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--models", nargs="+", default=list(PAIRS), choices=list(PAIRS))
-    parser.add_argument("--input-size", type=int, default=96)
-    parser.add_argument("--batch-size", type=int, default=16)
+def report(run):
+    print(f"\n{run['model']} {tuple(run['input_shape'])}, batch {run['batch_size']}, {run['dtype_policy']}, "
+          f"median of {run['rounds']} rounds")
+    print(f"  {'model':<20} {'images/s':>10} {'ratio':>7}")
+    for label, value in run["images_per_second"].items():
+        print(f"  {label:<20} {value:>10.1f} {run['ratio_to_keras_applications'][label]:>6.2f}x")
+
+
+def run_all(models, input_size, batch_size, steps, rounds, out, machine):
+    """Measures `models` in turn, prints each table and writes every figure to `out` (JSON)."""
+    results = {"machine": machine, "keras": keras.__version__, "backend": keras.backend.backend(),
+               "dtype_policy": keras.config.dtype_policy().name, "runs": []}
+    for name in models:
+        run = measure(name, input_size, batch_size, steps, rounds)
+        results["runs"].append(run)
+        report(run)
+        keras.backend.clear_session()
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w") as handle:
+        json.dump(results, handle, indent=2)
+    print(f"\nwritten: {out} ({machine})")
+    return results
+
+
+def arguments(description, models, input_size, batch_size, out):
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--models", nargs="+", default=models, choices=list(PAIRS))
+    parser.add_argument("--input-size", type=int, default=input_size)
+    parser.add_argument("--batch-size", type=int, default=batch_size)
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "results", "train_throughput.json"))
-    args = parser.parse_args()
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results", out))
+    return parser
 
+
+def main():
+    args = arguments(__doc__.splitlines()[0], DEFAULT_MODELS, 96, 16, "train_throughput.json").parse_args()
     machine = f"{platform.machine()}, {os.cpu_count()} CPU cores, {platform.system()}"
-    results = {"machine": machine, "keras": keras.__version__, "backend": keras.backend.backend(), "runs": []}
-    for name in args.models:
-        run = measure(name, args.input_size, args.batch_size, args.steps, args.rounds)
-        results["runs"].append(run)
-        print(f"\n{name} {tuple(run['input_shape'])}, batch {run['batch_size']}, median of {run['rounds']} rounds")
-        print(f"  {'model':<20} {'images/s':>10} {'ratio':>7}")
-        for label, value in run["images_per_second"].items():
-            print(f"  {label:<20} {value:>10.1f} {run['ratio_to_keras_applications'][label]:>6.2f}x")
-        keras.backend.clear_session()
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    with open(args.out, "w") as handle:
-        json.dump(results, handle, indent=2)
-    print(f"\nwritten: {args.out} ({machine})")
+    run_all(args.models, args.input_size, args.batch_size, args.steps, args.rounds, args.out, machine)
 
 
 if __name__ == "__main__":

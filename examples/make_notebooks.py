@@ -113,7 +113,7 @@ NOTEBOOKS = {
                "recipe's optimizer (with its schedule), its loss, and one weighted loss per auxiliary "
                "classifier: here the paper's recipe (SGD with momentum 0.9, the auxiliary losses weighted "
                "0.3). The metrics are kerasnets' streaming metrics beside Keras' accuracy."),
-        ("code", "EPOCHS = 3\n\n\n"
+        ("code", "EPOCHS = 2\n\n\n"
                  "def course_metrics():\n"
                  "    return [keras.metrics.SparseCategoricalAccuracy(name='accuracy'), kerasnets.metrics.TopKError(5),\n"
                  "            kerasnets.metrics.Precision(10, average='macro', name='macro_precision'),\n"
@@ -126,7 +126,7 @@ NOTEBOOKS = {
                  "args['optimizer'], args['loss_weights']"),
         ("md", "## Fit\n\nA model with auxiliary classifiers has one output per classifier, so each batch "
                "carries its labels once per output. `EvaluationReport` writes the course's report and "
-               "figures at the end of training. Expect little from three epochs on a CPU: GoogLeNet has no "
+               "figures at the end of training. Expect little from two epochs on a CPU: GoogLeNet has no "
                "BatchNorm, and a 22-layer network without it leaves chance level slowly (the paper trained it "
                "for days on many GPUs). What this notebook shows is the loop."),
         ("code", "def for_outputs(dataset, model):\n"

@@ -82,7 +82,8 @@ def _count_layers(model):
 
 
 def _max_diff(reference, other):
-    return max(float(np.max(np.abs(np.asarray(a) - np.asarray(b))))
+    numpy = keras.ops.convert_to_numpy  # np.asarray refuses a torch tensor that requires grad
+    return max(float(np.max(np.abs(numpy(a) - numpy(b))))
                for a, b in zip(keras.tree.flatten(reference), keras.tree.flatten(other)))
 
 

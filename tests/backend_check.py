@@ -3,31 +3,22 @@ TensorFlow made unimportable, as on a machine that has only JAX (or PyTorch):
 
     KERAS_BACKEND=jax python tests/backend_check.py builds NAME... OUT_DIR
     KERAS_BACKEND=jax python tests/backend_check.py parity IN_DIR OUT_DIR
+    KERAS_BACKEND=jax python tests/backend_check.py api OUT_DIR
 
 `builds NAME... OUT_DIR`: those variants in every style at the smallest input, one forward pass each.
 `parity`: for the models the TensorFlow side saved in IN_DIR (a `.weights.h5` per style, a
 `.keras` file and the inputs), each style's outputs with those weights, the `.keras` file's outputs,
 `transfer_weights` across the styles, a few `fit` steps, the streaming metrics on fixed
-arrays, and a `.keras` file written here for TensorFlow to load. Writes JSON and NumPy files
+arrays, and a `.keras` file written here for TensorFlow to load. `api`: compare, show_source,
+the augmentation presets and classification_report. Writes JSON and NumPy files
 into OUT_DIR; the test compares them with TensorFlow's.
 """
 
-import importlib.abc
 import json
 import os
 import sys
 
-
-class NoTensorFlow(importlib.abc.MetaPathFinder):
-    """Makes `import tensorflow` fail as it does where TensorFlow is not installed."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "tensorflow" or name.startswith("tensorflow."):
-            raise ModuleNotFoundError(f"No module named {name!r} (blocked by backend_check)", name=name)
-        return None
-
-
-sys.meta_path.insert(0, NoTensorFlow())
+import no_tensorflow  # first: blocks `import tensorflow` from here on (the script's folder is on sys.path)
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
@@ -43,7 +34,7 @@ def min_shape(name):
 
 
 def outputs(model, x):
-    return np.asarray(model(x, training=False))
+    return keras.ops.convert_to_numpy(model(x, training=False))
 
 
 def builds(*names_and_out_dir):
@@ -61,6 +52,33 @@ def builds(*names_and_out_dir):
         kerasnets.train("lenet5")
     except ModuleNotFoundError as error:
         results["train_error"] = str(error)
+    return results
+
+
+def api(out_dir):
+    """The rest of what the README says runs on any backend: compare, show_source, the
+    augmentation presets as layers, and classification_report on a model's own outputs."""
+    table = kerasnets.compare("lenet5", classes=3, batch_size=2, repeats=1)
+    results = {"compare": {row["style"]: row["max_abs_diff_vs_functional"] for row in table.rows},
+               "compare_train_step_s": [row["train_step_s"] for row in table.rows],
+               "show_source": "def lenet5(" in str(kerasnets.show_source("lenet5", "subclassed"))}
+    rng = np.random.default_rng(0)
+    x = rng.random((4, 32, 32, 3), dtype=np.float32)
+    for preset in ("flip_crop", "alexnet", "randaugment"):
+        layer = kerasnets.augment.pipeline(preset, 32, seed=0)
+        trained = keras.ops.convert_to_numpy(layer(x, training=True))
+        inferred = keras.ops.convert_to_numpy(layer(x, training=False))
+        results[preset] = {"shape": list(trained.shape), "changed": not np.allclose(trained, x),
+                           "unchanged_at_inference": bool(np.array_equal(inferred, x))}
+    labels = np.eye(3, dtype=np.float32)[[0, 1, 2, 0]]
+    mixed, mixed_labels = kerasnets.augment.pipeline("mixup", 32, seed=0)(x, labels, training=True)
+    mixed_labels = keras.ops.convert_to_numpy(mixed_labels)
+    results["mixup"] = {"changed": not np.allclose(keras.ops.convert_to_numpy(mixed), x),
+                        "label_sums": mixed_labels.sum(axis=1).tolist()}
+    model = kerasnets.build("lenet5", "functional", input_shape=(32, 32, 1), classes=3)
+    images = rng.random((6, 32, 32, 1), dtype=np.float32)
+    results["report_top1"] = kerasnets.metrics.classification_report([0, 1, 2, 0, 1, 2], model(images))["accuracy"]
+    results["expected_top1"] = float(np.mean(keras.ops.convert_to_numpy(model(images)).argmax(1) == [0, 1, 2, 0, 1, 2]))
     return results
 
 
@@ -100,14 +118,14 @@ def parity(in_dir, out_dir):
     for start in range(0, 120, 50):  # uneven batches
         for metric in metrics:
             metric.update_state(y[start:start + 50], scores[start:start + 50])
-    results["metrics"] = {metric.name: np.asarray(metric.result()).tolist() for metric in metrics}
+    results["metrics"] = {metric.name: keras.ops.convert_to_numpy(metric.result()).tolist() for metric in metrics}
     return results
 
 
 if __name__ == "__main__":
     command, *paths = sys.argv[1:]
-    results = builds(*paths) if command == "builds" else parity(*paths)
-    results["tensorflow_imported"] = "tensorflow" in sys.modules
+    results = {"builds": builds, "parity": parity, "api": api}[command](*paths)
+    results["tensorflow_imported"] = no_tensorflow.imported()
     results["backend"] = keras.backend.backend()
     with open(os.path.join(paths[-1], f"{command}.json"), "w") as handle:
         json.dump(results, handle)

@@ -15,12 +15,15 @@ Conventions, all scikit-learn's so that it is the oracle of the tests:
   towards the higher class index (`top_k_accuracy_score`).
 """
 
+import keras
 import numpy as np
 
 
 def check_inputs(y_true, y_score, num_classes=None):
     """Sparse labels (n,) and scores (n, classes) as NumPy arrays, or a ValueError saying what is wrong."""
-    y_true, y_score = np.asarray(y_true), np.asarray(y_score, dtype=np.float64)
+    # convert_to_numpy: a model's outputs on any backend (np.asarray refuses a torch tensor that requires grad)
+    y_true = np.asarray(keras.ops.convert_to_numpy(y_true))
+    y_score = np.asarray(keras.ops.convert_to_numpy(y_score), dtype=np.float64)
     if y_true.ndim == 2 and y_true.shape[1] > 1:  # one-hot labels
         y_true = y_true.argmax(axis=1)
     y_true = y_true.reshape(-1)
