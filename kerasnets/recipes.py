@@ -159,12 +159,13 @@ def compile_args(recipe, model, steps_per_epoch, epochs, *, metrics=None, one_ho
     classes = (outputs["predictions"] if isinstance(outputs, dict) else outputs).shape[-1]
     if metrics is None:
         metrics = default_metrics(one_hot)
-    loss = make_loss(one_hot, plan.label_smoothing, classes)
-    args = dict(optimizer=make_optimizer(plan, epochs, steps_per_epoch), loss=loss, metrics=metrics)
-    if isinstance(outputs, dict):
+    args = dict(optimizer=make_optimizer(plan, epochs, steps_per_epoch))
+    if isinstance(outputs, dict):  # auxiliary classifiers: a loss per output, the main one weighted 1
         args["loss"] = {key: make_loss(one_hot, plan.label_smoothing, classes) for key in sorted(outputs)}
         args["loss_weights"] = {key: 1.0 if key == "predictions" else plan.aux_loss_weight for key in sorted(outputs)}
         args["metrics"] = {"predictions": metrics}
+    else:
+        args.update(loss=make_loss(one_hot, plan.label_smoothing, classes), metrics=metrics)
     return args
 
 

@@ -6,8 +6,8 @@ What the suite's 30 minutes allow:
 - PyTorch: every variant in every style builds and runs (about 2 CPU-minutes).
 - JAX: the first (smallest) variant of each family in every style. JAX compiles each
   operation for each new shape at its first eager call, about 20 ms apiece and hundreds per
-  network: every variant takes about 8 CPU-minutes there, which the suite cannot give
-  (run `backend_check.py builds` with every name by hand; all pass).
+  network: every variant takes 6 to 8 CPU-minutes there, which the suite cannot give
+  (`backend_check.py builds` with every name, run by hand: all passed on 2026-11-30).
 - Both: outputs equal TensorFlow's for TensorFlow's weights, `.keras` files both ways,
   `fit` and the streaming metrics, for three variants that stand for the zoo (a plain stack;
   a residual network; a grouped, gated one with ceil-mode pooling). Every family's first
@@ -68,7 +68,7 @@ def test_variants_build_and_run_in_every_style_without_tensorflow(backend, tmp_p
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_compare_show_source_augmentation_and_reports(backend, tmp_path):
     results = run_check(backend, "api", tmp_path)
-    assert results["compare"] == {"sequential": 0.0, "functional": 0.0, "subclassed": 0.0}
+    assert set(results["compare"]) == set(kerasnets.STYLES) and max(results["compare"].values()) < 1e-6
     assert all(seconds > 0 for seconds in results["compare_train_step_s"])
     assert results["show_source"]
     for preset in ("flip_crop", "alexnet", "randaugment"):

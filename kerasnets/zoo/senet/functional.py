@@ -37,15 +37,16 @@ def squeeze_excite(x, ratio, *, name):
     return layers.Multiply(name=f"{name}_excite")([x, gate])
 
 
-def se_bottleneck(x, planes, strides, project, variant, ratio, *, name):
+def se_bottleneck(x, planes, strides, shortcut_kernel, variant, ratio, *, name):
     """Figure 3 (right): a bottleneck whose output is rescaled by squeeze-and-excitation
-    before the sum with the shortcut (projected if `project`), then a ReLU."""
+    before the sum with the shortcut (a projection of `shortcut_kernel`, or 0: the identity),
+    then a ReLU."""
     width, middle = spec.bottleneck_widths(variant, planes)
     cardinality = spec.VARIANTS[variant]["cardinality"]
     shortcut = x
-    if project and strides != 1 and spec.VARIANTS[variant]["shortcut_kernel"] == 3:  # SENet-154
+    if shortcut_kernel == 3:  # SENet-154's strided 3x3 projection, padded by one on every side
         shortcut = padded_conv_bn(x, 4 * planes, 3, strides, relu=False, name=f"{name}_0")
-    elif project:
+    elif shortcut_kernel == 1:
         shortcut = conv_bn(x, 4 * planes, 1, strides, relu=False, name=f"{name}_0")
     if spec.strided_1x1(variant):
         x = conv_bn(x, width, 1, strides, name=f"{name}_1")
@@ -61,10 +62,10 @@ def se_bottleneck(x, planes, strides, project, variant, ratio, *, name):
 
 def stage(x, planes, depth, strides, variant, ratio, *, name):
     """One of conv2_x ... conv5_x: `depth` blocks; the first is strided, and projects its shortcut."""
-    project = strides != 1 or x.shape[-1] != 4 * planes
-    x = se_bottleneck(x, planes, strides, project, variant, ratio, name=f"{name}_block1")
+    kernel = spec.shortcut_kernel(variant, x.shape[-1], 4 * planes, strides)
+    x = se_bottleneck(x, planes, strides, kernel, variant, ratio, name=f"{name}_block1")
     for index in range(2, depth + 1):
-        x = se_bottleneck(x, planes, 1, False, variant, ratio, name=f"{name}_block{index}")
+        x = se_bottleneck(x, planes, 1, 0, variant, ratio, name=f"{name}_block{index}")
     return x
 
 

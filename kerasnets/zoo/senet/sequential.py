@@ -36,9 +36,10 @@ def squeeze_excite(channels, ratio, *, name):
     return Gate(gate, name=f"{name}_excite")
 
 
-def se_bottleneck(planes, strides, project, variant, ratio, *, name):
+def se_bottleneck(planes, strides, shortcut_kernel, variant, ratio, *, name):
     """Figure 3 (right): a bottleneck whose output is rescaled by squeeze-and-excitation
-    before the sum with the shortcut (projected if `project`), then a ReLU."""
+    before the sum with the shortcut (a projection of `shortcut_kernel`, or 0: the identity),
+    then a ReLU."""
     width, middle = spec.bottleneck_widths(variant, planes)
     cardinality = spec.VARIANTS[variant]["cardinality"]
     if spec.strided_1x1(variant):
@@ -53,10 +54,10 @@ def se_bottleneck(planes, strides, project, variant, ratio, *, name):
         squeeze_excite(4 * planes, ratio, name=f"{name}_se"),
     ], name=f"{name}_branch")
     shortcut = None
-    if project and strides != 1 and spec.VARIANTS[variant]["shortcut_kernel"] == 3:  # SENet-154
+    if shortcut_kernel == 3:  # SENet-154's strided 3x3 projection, padded by one on every side
         shortcut = keras.Sequential(padded_conv_bn(4 * planes, 3, strides, relu=False, name=f"{name}_0"),
                                     name=f"{name}_shortcut")
-    elif project:
+    elif shortcut_kernel == 1:
         shortcut = keras.Sequential(conv_bn(4 * planes, 1, strides, relu=False, name=f"{name}_0"),
                                     name=f"{name}_shortcut")
     return [Residual(branch, shortcut, name=f"{name}_add"), layers.Activation("relu", name=f"{name}_out")]
@@ -64,10 +65,10 @@ def se_bottleneck(planes, strides, project, variant, ratio, *, name):
 
 def stage(in_channels, planes, depth, strides, variant, ratio, *, name):
     """One of conv2_x ... conv5_x: `depth` blocks; the first is strided, and projects its shortcut."""
-    project = strides != 1 or in_channels != 4 * planes
-    blocks = se_bottleneck(planes, strides, project, variant, ratio, name=f"{name}_block1")
+    kernel = spec.shortcut_kernel(variant, in_channels, 4 * planes, strides)
+    blocks = se_bottleneck(planes, strides, kernel, variant, ratio, name=f"{name}_block1")
     for index in range(2, depth + 1):
-        blocks += se_bottleneck(planes, 1, False, variant, ratio, name=f"{name}_block{index}")
+        blocks += se_bottleneck(planes, 1, 0, variant, ratio, name=f"{name}_block{index}")
     return blocks
 
 

@@ -89,6 +89,14 @@ def strided_1x1(variant):
     return VARIANTS[variant]["bottleneck"] == "se_resnet"
 
 
+def shortcut_kernel(variant, in_channels, filters, strides):
+    """A bottleneck's shortcut: 0 for the identity; else the kernel of its projection, which a
+    block needs where it strides or changes the width (3x3 where SENet-154 strides, else 1x1)."""
+    if strides == 1 and in_channels == filters:
+        return 0
+    return VARIANTS[variant]["shortcut_kernel"] if strides != 1 else 1
+
+
 def dropout_of(variant, dropout):
     """The rate before the classifier: the one given, or the variant's (0.2 for SENet-154, else none)."""
     return VARIANTS[variant]["dropout"] if dropout is None else dropout

@@ -86,9 +86,7 @@ def stage(variant, in_channels, planes, depth, strides, ratio, *, name):
     """One of conv2_x ... conv5_x: `depth` blocks; the first is strided, and projects its shortcut."""
     width, middle = spec.bottleneck_widths(variant, planes)
     table = spec.VARIANTS[variant]
-    shortcut_kernel = 0
-    if strides != 1 or in_channels != 4 * planes:
-        shortcut_kernel = table["shortcut_kernel"] if strides != 1 else 1
+    shortcut_kernel = spec.shortcut_kernel(variant, in_channels, 4 * planes, strides)
     block = dict(width=width, middle=middle, filters=4 * planes, cardinality=table["cardinality"],
                  strided_1x1=spec.strided_1x1(variant), ratio=ratio)
     blocks = [SEBottleneck(strides=strides, shortcut_kernel=shortcut_kernel, **block, name=f"{name}_block1")]
