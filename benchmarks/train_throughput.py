@@ -1,6 +1,6 @@
 """Training throughput of kerasnets against keras.applications, as a ratio, in one process.
 
-For ResNet50, InceptionV3 and DenseNet121: the keras.applications model and the kerasnets
+For ResNet50 and InceptionV3 (and DenseNet121, VGG16 on request): the keras.applications model and the kerasnets
 model in each style train on the same batch with the same optimizer, input size and dtype
 policy. Runs alternate (the order rotates each round) and each figure is the median of the
 rounds, so a slow moment of the machine falls on every model alike. Prints a table and
@@ -86,13 +86,15 @@ def report(run):
 
 def run_all(models, input_size, batch_size, steps, rounds, out, machine):
     """Measures `models` in turn, prints each table and writes every figure to `out` (JSON)."""
+    policy = keras.config.dtype_policy()
     results = {"machine": machine, "keras": keras.__version__, "backend": keras.backend.backend(),
-               "dtype_policy": keras.config.dtype_policy().name, "runs": []}
+               "dtype_policy": policy.name, "runs": []}
     for name in models:
         run = measure(name, input_size, batch_size, steps, rounds)
         results["runs"].append(run)
         report(run)
         keras.backend.clear_session()
+        keras.config.set_dtype_policy(policy)  # clear_session resets the global policy to float32
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as handle:
         json.dump(results, handle, indent=2)
