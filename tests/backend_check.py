@@ -5,7 +5,8 @@ TensorFlow made unimportable, as on a machine that has only JAX (or PyTorch):
     KERAS_BACKEND=jax python tests/backend_check.py parity IN_DIR OUT_DIR
     KERAS_BACKEND=jax python tests/backend_check.py api OUT_DIR
 
-`builds NAME... OUT_DIR`: those variants in every style at the smallest input, one forward pass each.
+`builds NAME... OUT_DIR`: those variants in every style at the smallest input, one forward pass each,
+and two `fit` steps for each family's first variant.
 `parity`: for the models the TensorFlow side saved in IN_DIR (a `.weights.h5` per style, a
 `.keras` file and the inputs), each style's outputs with those weights, the `.keras` file's outputs,
 `transfer_weights` across the styles, a few `fit` steps, the streaming metrics on fixed
@@ -24,7 +25,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
 import kerasnets  # noqa: E402
-from kerasnets.registry import spec_of  # noqa: E402
+from kerasnets.registry import SPECS, spec_of  # noqa: E402
 
 
 def min_shape(name):
@@ -37,7 +38,26 @@ def outputs(model, x):
     return keras.ops.convert_to_numpy(model(x, training=False))
 
 
+def fit_steps(model, shape):
+    """Two steps of plain SGD on a batch of 8: the losses, and whether the outputs moved.
+
+    Eight, not two: BatchNormalization over the 1x1 last grid of a network at its smallest
+    input sees one value per image, and two make a degenerate batch whose first step can
+    throw the weights far; on PyTorch the next step's batch variance then cancels to a
+    negative number and the loss to NaN (the README's note on PyTorch's `moments`).
+    """
+    x = np.random.default_rng(1).random((8, *shape), dtype=np.float32)
+    before = outputs(model, x)
+    model.compile(optimizer=keras.optimizers.SGD(0.01), loss="sparse_categorical_crossentropy")
+    history = model.fit(x, np.arange(len(x)) % 3, batch_size=len(x), epochs=2, verbose=0).history
+    return {"loss": history["loss"], "changed": not np.allclose(outputs(model, x), before)}
+
+
 def builds(*names_and_out_dir):
+    """Every style of each variant: one forward pass; and the functional model of the first
+    (smallest) variant of each family trains two steps."""
+    keras.utils.set_random_seed(0)  # the same initial weights and dropout masks each run
+    first_of_each_family = {spec.FAMILY.variants[0] for spec in SPECS.values()}
     results = {}
     for name in names_and_out_dir[:-1]:
         shape = min_shape(name)
@@ -47,6 +67,8 @@ def builds(*names_and_out_dir):
             y = outputs(model, x)
             results[f"{name}/{style}"] = {"shape": list(y.shape), "finite": bool(np.isfinite(y).all()),
                                           "params": model.count_params()}
+            if style == "functional" and name in first_of_each_family:
+                results[f"{name}/fit"] = fit_steps(model, shape)
         keras.backend.clear_session()
     try:
         kerasnets.train("lenet5")
@@ -79,6 +101,9 @@ def api(out_dir):
     images = rng.random((6, 32, 32, 1), dtype=np.float32)
     results["report_top1"] = kerasnets.metrics.classification_report([0, 1, 2, 0, 1, 2], model(images))["accuracy"]
     results["expected_top1"] = float(np.mean(keras.ops.convert_to_numpy(model(images)).argmax(1) == [0, 1, 2, 0, 1, 2]))
+    far_from_zero = keras.ops.convert_to_tensor(np.array([[9999.0], [10001.0]], dtype=np.float32))
+    _, variance = keras.ops.moments(far_from_zero, axes=[0])  # what BatchNormalization uses in training
+    results["batch_variance_of_9999_and_10001"] = float(keras.ops.convert_to_numpy(variance)[0])
     return results
 
 

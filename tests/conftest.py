@@ -8,7 +8,9 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import kerasnets  # noqa: E402
-from kerasnets.registry import spec_of  # noqa: E402
+from kerasnets.registry import SPECS, spec_of  # noqa: E402
+
+FIRST_OF_EACH_FAMILY = [spec.FAMILY.variants[0] for spec in SPECS.values()]  # the smallest of each
 
 
 def min_shape(name, **options):
@@ -27,6 +29,12 @@ def predict(model, x):
     return [np.asarray(y) for y in keras.tree.flatten(model(x, training=False))]
 
 
+def pytest_collection_modifyitems(items):
+    """The tests marked slow first, in their files' order: with two workers (`make test`),
+    a long test started last would keep one core busy while the other sits idle."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def fresh_keras_session():
     keras.backend.clear_session()
@@ -34,4 +42,4 @@ def fresh_keras_session():
     keras.backend.clear_session()
 
 
-__all__ = ["images", "kerasnets", "min_shape", "predict"]
+__all__ = ["FIRST_OF_EACH_FAMILY", "images", "kerasnets", "min_shape", "predict"]

@@ -18,14 +18,12 @@ import textwrap
 import keras
 import numpy as np
 import pytest
-from conftest import images, min_shape, predict
+from conftest import FIRST_OF_EACH_FAMILY, images, min_shape, predict
 
 import kerasnets
-from kerasnets.registry import SPECS
 from kerasnets.transfer import keyed_weights
 
 VARIANTS = kerasnets.list_models()
-FIRST_OF_EACH_FAMILY = {spec.FAMILY.variants[0] for spec in SPECS.values()}
 AUX = [("googlenet", "functional"), ("googlenet", "subclassed"),
        ("inception_v3", "functional"), ("inception_v3", "subclassed")]
 
