@@ -81,6 +81,7 @@ def test_functional_view_of_a_subclassed_model_shares_its_layers():
     assert "inception_4a" in [layer.name for layer in view.layers]
 
 
+@pytest.mark.slow  # `kerasnets list` builds every variant to count its parameters
 def test_cli_compare_list_summary_and_plot(tmp_path):
     result = cli("compare", "resnet50", "--input-size", "64", "--classes", "10", "--no-speed", "--json")
     assert result.returncode == 0, result.stderr[-2000:]
