@@ -7,10 +7,11 @@
 per variant, with the same names; `list_models()` names them and `build()` picks one by name.
 """
 
-from kerasnets import augment, callbacks, functional, layers, metrics, recipes, sequential, subclassed
+from kerasnets import augment, callbacks, functional, layers, metrics, recipes, sequential, subclassed, weights
 from kerasnets.compare import compare, show_source
 from kerasnets.registry import STYLES, build, list_models
 from kerasnets.transfer import transfer_weights
+from kerasnets.weights import decode_predictions, preprocess_input
 
 __version__ = "0.1.0"
 
@@ -38,14 +39,17 @@ __all__ = [
     "build",
     "callbacks",
     "compare",
+    "decode_predictions",
     "functional",
     "layers",
     "list_models",
     "metrics",
+    "preprocess_input",
     "recipes",
     "sequential",
     "show_source",
     "subclassed",
     "train",
     "transfer_weights",
+    "weights",
 ]

@@ -44,6 +44,31 @@ class Reference:
     options: dict = dataclasses.field(default_factory=dict)
 
 
+KERAS = "keras.applications"  # a weight source
+
+
+@dataclasses.dataclass(frozen=True)
+class Pretrained:
+    """A published ImageNet weight set that a variant loads with `weights="imagenet"`.
+
+    source: "keras.applications" (`model` is its function: "ResNet50").
+    preprocessing: what the weights expect of an image in [0, 255] (`kerasnets.preprocess_input`):
+        "caffe" (BGR, ImageNet means subtracted), "tf" (scaled to [-1, 1]) or "torch"
+        (scaled to [0, 1], then ImageNet means and deviations).
+    top1: the source's reported ImageNet validation top-1 accuracy (%), at `size`.
+    free_options: the family options a user may change with these weights; every other
+        option must keep its default, as the weights were trained with it.
+    """
+
+    source: str
+    model: str
+    licence: str
+    top1: float
+    size: int
+    preprocessing: str
+    free_options: tuple = ("dropout",)
+
+
 @dataclasses.dataclass(frozen=True)
 class ModelArgs:
     """The shared builder arguments after checking; every rendering reads only these."""
@@ -57,6 +82,7 @@ class ModelArgs:
     classifier_activation: object
     name: str
     input_tensor: object = None  # the functional style's `input_tensor`, if one was given
+    options: dict = dataclasses.field(default_factory=dict)  # the family's own options, checked
 
 
 def default_name(variant):
@@ -124,15 +150,11 @@ def _check_classifier_activation(classifier_activation):
 def _check_weights(weights):
     if weights is None:
         return
-    if weights == "imagenet":
-        raise ValueError(
-            "weights='imagenet' is not available: kerasnets ships no pretrained weights yet. "
-            "Pass weights=None, or the path of a `.weights.h5` file saved with "
-            "`model.save_weights`. Received: weights='imagenet'"
-        )
+    if weights == "imagenet":  # checked against the variant in `resolve_spec`
+        return
     if not isinstance(weights, (str, os.PathLike)):
         raise ValueError(
-            "`weights` must be None or the path of a `.weights.h5` file. "
+            "`weights` must be None, 'imagenet' or the path of a `.weights.h5` file. "
             f"Received: weights={weights!r}"
         )
     path = os.fspath(weights)
@@ -205,8 +227,12 @@ def check_choice(value, argument, choices):
 
 
 def load_weights(model, args):
-    """Loads `args.weights` (a `.weights.h5` path) into a built model, if one was given."""
-    if args.weights is not None:
+    """Loads `args.weights` into a built model, if any: ImageNet weights, or a `.weights.h5` path."""
+    if args.weights == "imagenet":
+        from kerasnets.weights.loading import load_imagenet
+
+        load_imagenet(model, args)
+    elif args.weights is not None:
         model.load_weights(os.fspath(args.weights))
     return model
 
@@ -235,9 +261,13 @@ def resolve_spec(spec, variant, arguments):
     options = spec.check_options(**options)
     min_size = spec.min_size(**options) if hasattr(spec, "min_size") else None
     args = resolve(spec.FAMILY, variant, min_size=min_size, **arguments)
-    args = dataclasses.replace(args, input_tensor=input_tensor)
+    args = dataclasses.replace(args, input_tensor=input_tensor, options=options)
     if hasattr(spec, "check_args"):
         spec.check_args(args, **options)
+    if args.weights == "imagenet":
+        from kerasnets.weights.catalog import check_imagenet_request  # the catalog reads the registry
+
+        check_imagenet_request(spec, args)
     return args, options
 
 

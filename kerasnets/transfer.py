@@ -57,3 +57,23 @@ def transfer_weights(src, dst):
     for key, variable in source.items():
         target[key].assign(variable.value)
     return dst
+
+
+def assign_by_key(model, values, source):
+    """Assigns `values` ({weight key: array}) to every weight of `model`, or to none.
+
+    Raises ValueError, changing nothing, naming the weights that `values` (which came from
+    `source`, a phrase for the message) lacks, holds in excess, or holds in the wrong shape.
+    """
+    weights = keyed_weights(model)
+    missing, left_over = sorted(set(weights) - set(values)), sorted(set(values) - set(weights))
+    wrong = [f"{key}: {tuple(values[key].shape)} for {tuple(weights[key].shape)}"
+             for key in weights if key in values and tuple(values[key].shape) != tuple(weights[key].shape)]
+    if missing or left_over or wrong:
+        raise ValueError(
+            f"{source} does not fit {model.name!r}: missing {missing[:5]}{' ...' if len(missing) > 5 else ''}; "
+            f"left over {left_over[:5]}{' ...' if len(left_over) > 5 else ''}; wrong shape {wrong[:5]}."
+        )
+    for key, variable in weights.items():
+        variable.assign(values[key])
+    return model

@@ -75,6 +75,7 @@ def test_build_dispatches_by_name_and_style():
     model = kerasnets.build("lenet5", style="sequential", classes=4)
     assert isinstance(model, keras.Sequential)
     assert model.output_shape == (None, 4)
+    assert kerasnets.build("lenet5", "subclassed", name="mine").name == "mine"  # the model's own name
 
 
 def test_default_names_are_unique_and_deterministic():

@@ -70,12 +70,6 @@ def test_weights_path_that_does_not_exist(style, tmp_path):
         build(style, weights=str(missing))
 
 
-@pytest.mark.parametrize("style", STYLES)
-def test_imagenet_weights_are_refused_with_an_explanation(style):
-    with pytest.raises(ValueError, match=r"weights='imagenet' is not available"):
-        build(style, weights="imagenet")
-
-
 def test_unknown_name_or_style_in_build():
     with pytest.raises(ValueError, match=r"name='resnet51'"):
         kerasnets.build("resnet51")

@@ -27,7 +27,7 @@ keras.applications' (0.17, 0.1, 0.2).
   are written like v2's (every C block with its ReLU and scale).
 """
 
-from kerasnets.arguments import Family, Reference, check_rate
+from kerasnets.arguments import KERAS, Family, Pretrained, Reference, check_rate
 
 ARCHITECTURES = {
     "inception_resnet_v1": {
@@ -70,6 +70,10 @@ FAMILY = Family(
 )
 OPTIONS = {"block_scales": (0.17, 0.1, 0.2), "dropout": 0.2}
 KERAS_APPLICATIONS = {"inception_resnet_v2": "InceptionResNetV2"}
+PRETRAINED = {
+    "inception_resnet_v2": Pretrained(KERAS, "InceptionResNetV2", "Apache-2.0", top1=80.3, size=299,
+                                      preprocessing="tf"),
+}
 REFERENCES = (
     Reference("inception_resnet_v1", 22_769_848, "this implementation of the paper's Figures 10-14 "
               "(no published model); its grids are the paper's, checked by the tests"),

@@ -20,7 +20,7 @@ Reference: keras.applications.InceptionV3(weights=None), 23,851,784 parameters i
 1000 classes at 299x299 (checked against it by the tests).
 """
 
-from kerasnets.arguments import Family, check_aux_args, check_aux_options
+from kerasnets.arguments import KERAS, Family, Pretrained, check_aux_args, check_aux_options
 
 FAMILY = Family(
     name="inception_v3",
@@ -34,6 +34,9 @@ FAMILY = Family(
 OPTIONS = {"aux_classifiers": False, "dropout": 0.2}
 REFERENCES = ()  # keras.applications.InceptionV3 is the oracle, see KERAS_APPLICATIONS
 KERAS_APPLICATIONS = {"inception_v3": "InceptionV3"}
+PRETRAINED = {  # no auxiliary classifier: keras.applications' weights have none
+    "inception_v3": Pretrained(KERAS, "InceptionV3", "Apache-2.0", top1=77.9, size=299, preprocessing="tf"),
+}
 AUX_MIN_SIZE = 299  # the 5x5 unit needs a 17x17 mixed_6e grid: 299x299 is the smallest input giving it
 
 # Table 1's "3 x Inception" (Figure 5): the width of each module's pooling projection.

@@ -11,7 +11,7 @@ total; the same layer names, so the same outputs once their weights are moved in
 vgg16/vgg19, torchvision's published counts (parameters = trainable) for the rest.
 """
 
-from kerasnets.arguments import Family, Reference, check_rate
+from kerasnets.arguments import KERAS, Family, Pretrained, Reference, check_rate
 
 CONFIGS = {  # Table 1, columns A, B, D and E: the widths of each block's convolutions
     "A": ((64,), (128,), (256, 256), (512, 512), (512, 512)),
@@ -35,6 +35,11 @@ FAMILY = Family(
 )
 OPTIONS = {"dropout": 0.5}
 KERAS_APPLICATIONS = {"vgg16": "VGG16", "vgg19": "VGG19"}
+# keras.applications' ports of the VGG team's Caffe models; fc1 fixes the input at 224x224 with the top
+PRETRAINED = {
+    "vgg16": Pretrained(KERAS, "VGG16", "CC BY 4.0 (Oxford VGG)", top1=71.3, size=224, preprocessing="caffe"),
+    "vgg19": Pretrained(KERAS, "VGG19", "CC BY 4.0 (Oxford VGG)", top1=71.3, size=224, preprocessing="caffe"),
+}
 REFERENCES = (
     Reference("vgg11", 132_863_336, "torchvision vgg11", counts="trainable"),
     Reference("vgg13", 133_047_848, "torchvision vgg13", counts="trainable"),

@@ -19,7 +19,7 @@ Reference: keras.applications.Xception, 22,910,480 parameters in total with 1000
 (checked by the tests, with its outputs once its weights are moved in by layer order).
 """
 
-from kerasnets.arguments import Family, check_rate
+from kerasnets.arguments import KERAS, Family, Pretrained, check_rate
 
 FAMILY = Family(
     name="xception",
@@ -33,6 +33,7 @@ FAMILY = Family(
 OPTIONS = {"dropout": 0.5}
 REFERENCES = ()  # keras.applications.Xception is the oracle, see KERAS_APPLICATIONS
 KERAS_APPLICATIONS = {"xception": "Xception"}
+PRETRAINED = {"xception": Pretrained(KERAS, "Xception", "MIT (Keras)", top1=79.0, size=299, preprocessing="tf")}
 
 # Figure 5: the widths of the downsampling modules' two separable convolutions.
 ENTRY_FLOW = {"block2": (128, 128), "block3": (256, 256), "block4": (728, 728)}
