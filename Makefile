@@ -9,7 +9,7 @@ STAMP := $(VENV)/.kerasnets-installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,cv]"
+	$(PY) -m pip install --quiet -e ".[dev,cv,weights]"
 	touch $(STAMP)
 
 demo: $(STAMP)

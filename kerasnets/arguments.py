@@ -44,14 +44,19 @@ class Reference:
     options: dict = dataclasses.field(default_factory=dict)
 
 
-KERAS = "keras.applications"  # a weight source
+# The weight sources: keras.applications' own download; timm's safetensors files on the
+# Hugging Face Hub; timm's PyTorch files of the SENet port, on GitHub.
+KERAS = "keras.applications"
+TIMM_HUB = "timm (Hugging Face Hub)"
+TIMM_GITHUB = "timm (GitHub, PyTorch file)"
 
 
 @dataclasses.dataclass(frozen=True)
 class Pretrained:
     """A published ImageNet weight set that a variant loads with `weights="imagenet"`.
 
-    source: "keras.applications" (`model` is its function: "ResNet50").
+    source: KERAS (`model` is keras.applications' function: "ResNet50"), TIMM_HUB (`model`
+        is the Hub repository: "timm/resnet18.tv_in1k") or TIMM_GITHUB (`model` is the file's URL).
     preprocessing: what the weights expect of an image in [0, 255] (`kerasnets.preprocess_input`):
         "caffe" (BGR, ImageNet means subtracted), "tf" (scaled to [-1, 1]) or "torch"
         (scaled to [0, 1], then ImageNet means and deviations).

@@ -38,9 +38,14 @@ CHECKED = ["lenet5", "resnet18", "se_resnext50_32x4d"]  # plain stack; residual;
 
 def run_check(backend, *args):
     env = {**os.environ, "KERAS_BACKEND": backend, "PYTHONUNBUFFERED": "1", "JAX_PLATFORMS": "cpu",
+           # One thread for the operations: the test runs beside another on the suite's two cores,
+           # and these small models gain nothing from a second (PyTorch's builds: 143 s on one thread,
+           # 146 s on two, and 74 CPU-seconds more).
+           "OMP_NUM_THREADS": "1",
            # XLA's CPU code generation without LLVM's optimizations: the jitted train steps of
            # `fit` compile in about two thirds of the time (DenseNet-121: 17 s, not 29 s)
-           "XLA_FLAGS": "--xla_backend_optimization_level=0"}
+           "XLA_FLAGS": "--xla_backend_optimization_level=0 --xla_cpu_multi_thread_eigen=false "
+                        "intra_op_parallelism_threads=1"}
     done = subprocess.run([sys.executable, CHECK, *map(str, args)], env=env, capture_output=True, text=True,
                           timeout=1500)
     assert done.returncode == 0, done.stderr[-4000:]

@@ -1,23 +1,32 @@
 """`weights="imagenet"`, checked offline.
 
-The download is keras.applications' own; everything after it is kerasnets' and is tested
-here with keras.applications' models built with `weights=None` and every weight drawn at
-random (biases and moving statistics too, so that a misplaced or unfolded one shows): the
-same code path moves them into each style, and the outputs must be keras.applications'.
+keras.applications' sources: the download is keras.applications' own; everything after it
+is kerasnets' and is tested here with keras.applications' models built with `weights=None`
+and every weight drawn at random (biases and moving statistics too, so that a misplaced or
+unfolded one shows): the same code path moves them into each style, and the outputs must be
+keras.applications'. timm's sources: the download is huggingface_hub's (or Keras' `get_file`
+for the SENets' PyTorch files), replaced here by a file written from the weights of
+tests/test_state_dict.py, whose logits are timm's.
 """
 
+import os
 import socket
+import sys
 
 import keras
 import numpy as np
 import pytest
 from conftest import images, min_shape, predict
+from fixtures import reference_rule
+from test_state_dict import fixture, state_dict
 
 import kerasnets
-from kerasnets.weights import keras_applications, load_keras_application
+from kerasnets.arguments import KERAS, TIMM_GITHUB, TIMM_HUB
+from kerasnets.weights import keras_applications, load_keras_application, load_state_dict
 from kerasnets.weights.catalog import pretrained_of
 
-KERAS_SOURCES = [name for name, entry in kerasnets.weights.available().items() if entry["source"] == "keras.applications"]
+SOURCES = {name: entry["source"] for name, entry in kerasnets.weights.available().items()}
+KERAS_SOURCES = [name for name, source in SOURCES.items() if source == KERAS]
 
 
 def randomize(model, seed=0):
@@ -181,7 +190,99 @@ def test_available_lists_every_weight_set_with_its_facts():
     table = kerasnets.weights.available()
     assert set(KERAS_SOURCES) == {"vgg16", "vgg19", "resnet50", "resnet101", "resnet152", "inception_v3",
                                   "inception_resnet_v2", "xception", "densenet121", "densenet169", "densenet201"}
+    assert {name for name, source in SOURCES.items() if source == TIMM_HUB} == {
+        "resnet18", "resnet34", "vgg11", "vgg13", "vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn", "inception_v4",
+        "resnext50_32x4d", "resnext101_32x8d", "densenet161"}
+    assert {name for name, source in SOURCES.items() if source == TIMM_GITHUB} == {
+        "se_resnet50", "se_resnet101", "se_resnet152", "se_resnext50_32x4d", "se_resnext101_32x4d", "senet154"}
     for name, entry in table.items():
         assert set(entry) == {"source", "model", "licence", "top1", "size", "preprocessing"}, name
-        assert hasattr(keras.applications, entry["model"]) and 70 < entry["top1"] < 81, name
+        assert 69 < entry["top1"] < 82 and entry["size"] in (224, 299), name
         assert entry["preprocessing"] in ("caffe", "tf", "torch"), name
+        where = {KERAS: lambda model: hasattr(keras.applications, model),
+                 TIMM_HUB: lambda model: model == f"timm/{name}.tv_in1k" or model == f"timm/{name}.tf_in1k",
+                 TIMM_GITHUB: lambda model: model.startswith("https://github.com/") and model.endswith(".pth")}
+        assert where[entry["source"]](entry["model"]), name
+
+
+def features_of_the_fixture_model(variant, x):
+    """The pooled features of `variant` with the weights of its timm fixture, whose logits
+    tests/test_state_dict.py checks against timm's."""
+    reference = fixture(variant)
+    model = load_state_dict(kerasnets.build(variant, "functional", input_shape=x.shape[1:], classes=10,
+                                            classifier_activation=None), state_dict(reference))
+    return np.asarray(keras.Model(model.input, model.get_layer("predictions").input)(x))
+
+
+@pytest.fixture
+def offline_downloads(monkeypatch, tmp_path):
+    """huggingface_hub's download and Keras' `get_file` replaced by files written here from
+    the fixtures' weights (safetensors for the Hub, a PyTorch file for GitHub). Keeps what was asked."""
+    from safetensors.numpy import save_file
+
+    asked = []
+
+    def hub_download(repo_id, filename, local_files_only=False):
+        asked.append((repo_id, local_files_only))
+        path = os.path.join(tmp_path, "model.safetensors")
+        save_file(state_dict(fixture(repo_id.split("/")[1].split(".")[0])), path)
+        return path
+
+    def get_file(file_name, origin, cache_subdir):
+        import torch
+
+        asked.append(origin)
+        variant = {entry.model: name for name, entry in PRETRAINED.items()}[origin]
+        path = os.path.join(tmp_path, file_name)
+        torch.save({name: torch.from_numpy(value) for name, value in state_dict(fixture(variant)).items()}, path)
+        return path
+
+    monkeypatch.setattr("huggingface_hub.hf_hub_download", hub_download)
+    monkeypatch.setattr(keras.utils, "get_file", get_file)
+    return asked
+
+
+PRETRAINED = {name: pretrained_of(name) for name in SOURCES}
+
+
+@pytest.mark.parametrize("variant", ["resnet18", "se_resnext50_32x4d"])
+def test_weights_imagenet_from_timm_gives_the_fixture_models_features_in_every_style(variant, offline_downloads):
+    """ResNet-18 from a safetensors file of the Hub, SE-ResNeXt-50 from a PyTorch file; without
+    the top, so that the fixtures' 10-class heads are left unused, as ImageNet's would be."""
+    x = reference_rule.images(fixture(variant)["input_size"])
+    expected = features_of_the_fixture_model(variant, x)
+    for style in kerasnets.STYLES:
+        model = kerasnets.build(variant, style, weights="imagenet", include_top=False, pooling="avg",
+                                input_shape=x.shape[1:])
+        np.testing.assert_allclose(np.asarray(model(x, training=False)), expected, rtol=1e-5, atol=1e-5)
+    source = pretrained_of(variant).model
+    assert offline_downloads == [(source, True) if source.startswith("timm/") else source] * 3  # the cache first
+
+
+@pytest.mark.parametrize("blocked, variant, message", [
+    ("safetensors", "resnet18", r"timm/resnet18.tv_in1k from the Hugging Face Hub.*pip install 'kerasnets\[weights\]'"),
+    ("huggingface_hub", "densenet161", r"pip install 'kerasnets\[weights\]'"),
+    ("torch", "senet154", r"legacy_senet154-e9eb9fe6.pth, a PyTorch file.*pip install torch"),
+])
+def test_without_the_packages_that_read_timms_files_the_message_says_what_to_install(blocked, variant, message,
+                                                                                   monkeypatch):
+    for module in [name for name in sys.modules if name == blocked or name.startswith(f"{blocked}.")] + [blocked]:
+        monkeypatch.setitem(sys.modules, module, None)  # its `import` now raises ImportError
+    with pytest.raises(ImportError, match=message):
+        kerasnets.build(variant, "subclassed", weights="imagenet", include_top=False, input_shape=(32, 32, 3))
+
+
+@pytest.mark.parametrize("variant, message", [
+    ("resnet34", r"timm/resnet34.tv_in1k/model.safetensors from the Hugging Face Hub.*keeps it in .*hub"),
+    ("se_resnet50", r"se_resnet50-ce0d4300.pth.*keeps it in .*models"),
+])
+def test_timm_weights_offline_without_the_file_say_where_the_cache_is(variant, message, monkeypatch, tmp_path):
+    def refuse(*args, **kwargs):
+        raise OSError("the test turned the network off")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr("huggingface_hub.constants.HF_HUB_CACHE", str(tmp_path / "hub"))  # the Hub's cache, empty
+    monkeypatch.setattr("huggingface_hub.utils._http.time.sleep", lambda seconds: None)  # its 23 s of retries
+    monkeypatch.setattr("keras.src.backend.config._KERAS_DIR", str(tmp_path))  # Keras' cache, empty
+    with pytest.raises(OSError, match=message):
+        kerasnets.build(variant, "functional", weights="imagenet", include_top=False, input_shape=(32, 32, 3))

@@ -7,14 +7,16 @@ against them before any layer is made or any file fetched.
 
 import dataclasses
 
-from kerasnets.registry import SPECS, VARIANT_FAMILY
+from kerasnets.arguments import KERAS
+from kerasnets.registry import SPECS, spec_of
+from kerasnets.weights import timm_files
 
 IMAGENET_CLASSES = 1000
 
 
 def pretrained_of(variant):
-    """The `Pretrained` entry of `variant`, or None."""
-    return getattr(SPECS[VARIANT_FAMILY[variant]], "PRETRAINED", {}).get(variant)
+    """The `Pretrained` entry of `variant`, or None; a ValueError for an unknown variant."""
+    return getattr(spec_of(variant), "PRETRAINED", {}).get(variant)
 
 
 def available():
@@ -31,7 +33,8 @@ def available():
 
 def check_imagenet_request(spec, args):
     """Raises a ValueError naming the argument when `weights="imagenet"` cannot be met by
-    `args` (a checked `ModelArgs` of `spec`'s family)."""
+    `args` (a checked `ModelArgs` of `spec`'s family), and an ImportError when the packages
+    that read the weights' file are missing: before any layer is built."""
     pretrained = pretrained_of(args.variant)
     if pretrained is None:
         raise ValueError(
@@ -63,3 +66,5 @@ def check_imagenet_request(spec, args):
                 f"and only {list(pretrained.free_options)} may change with them. "
                 f"Received: {option}={args.options[option]!r}"
             )
+    if pretrained.source != KERAS:
+        timm_files.readers(pretrained)

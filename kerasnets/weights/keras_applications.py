@@ -17,17 +17,21 @@ import keras
 from kerasnets.transfer import assign_by_key, weight_key
 
 
+def keras_cache():
+    """Where Keras' `get_file` keeps the files it downloaded."""
+    return os.path.join(os.environ.get("KERAS_HOME", os.path.join("~", ".keras")), "models")
+
+
 def fetch(pretrained, include_top):
     """keras.applications' model with its ImageNet weights, downloaded once and cached by Keras."""
     application = getattr(keras.applications, pretrained.model)
     try:
         return application(weights="imagenet", include_top=include_top)
     except Exception as error:  # Keras' get_file raises a bare Exception when the fetch fails
-        cache = os.path.join(os.environ.get("KERAS_HOME", os.path.join("~", ".keras")), "models")
         raise OSError(
             f"Could not get keras.applications' {pretrained.model} ImageNet weights "
             f"(include_top={include_top}): {error}. Keras downloads them once and keeps them in "
-            f"{cache}; go online once, or copy the file there."
+            f"{keras_cache()}; go online once, or copy the file there."
         ) from error
 
 

@@ -1,16 +1,19 @@
 """`weights="imagenet"`: a builder's model filled with its variant's published weights.
 
-Every style is filled the same way: the source's weights go into a functional model of the
-same variant (the model itself when it is functional), whose graph lists its layers as the
-source's does, and `transfer_weights` takes them from there to the other styles.
+timm's weights go into any style by parameter name (`load_state_dict`). keras.applications'
+go into a functional model of the same variant (the model itself when it is functional),
+whose graph lists its layers as the source's does, and `transfer_weights` takes them from
+there to the other styles.
 """
 
 import keras
 
+from kerasnets.arguments import KERAS
 from kerasnets.registry import build
 from kerasnets.transfer import transfer_weights
+from kerasnets.weights import keras_applications, timm_files
 from kerasnets.weights.catalog import pretrained_of
-from kerasnets.weights import keras_applications
+from kerasnets.weights.state_dict import load_state_dict
 from kerasnets.zoo.subclassing import ImageClassifier
 
 
@@ -27,7 +30,10 @@ def functional_twin(args):
 
 def load_imagenet(model, args):
     """Fills `model` (built from the checked `args`, weights="imagenet") with the weights."""
-    source = keras_applications.fetch(pretrained_of(args.variant), args.include_top)
+    pretrained = pretrained_of(args.variant)
+    if pretrained.source != KERAS:
+        return load_state_dict(model, timm_files.state_dict(pretrained))
+    source = keras_applications.fetch(pretrained, args.include_top)
     if is_functional(model):
         return keras_applications.load_keras_application(model, source)
     return transfer_weights(keras_applications.load_keras_application(functional_twin(args), source), model)

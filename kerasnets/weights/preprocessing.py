@@ -14,7 +14,6 @@ import os
 import keras
 import numpy as np
 
-from kerasnets.registry import family_of
 from kerasnets.weights.catalog import IMAGENET_CLASSES, available, pretrained_of
 
 CAFFE_MEAN_BGR = (103.939, 116.779, 123.68)
@@ -26,8 +25,7 @@ CLASSES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "imagene
 def preprocess_input(name, images):
     """`images` (RGB, [0, 255], channels last; an array or a tensor) as `name`'s ImageNet
     weights expect them: a float32 array of the same shape (a tensor for a tensor)."""
-    family_of(name)  # an unknown name fails here, with the list of names
-    pretrained = pretrained_of(name)
+    pretrained = pretrained_of(name)  # an unknown name fails here, with the list of names
     if pretrained is None:
         raise ValueError(
             f"{name} has no ImageNet weights, so no preprocessing of theirs. Variants that have them: "

@@ -19,7 +19,7 @@ the 264-layer network of Table 1, as torchvision's DenseNet class with growth 32
 (6, 12, 64, 48) and a 64-wide stem (33,337,704 trainable).
 """
 
-from kerasnets.arguments import KERAS, Family, Pretrained, Reference
+from kerasnets.arguments import KERAS, TIMM_HUB, Family, Pretrained, Reference
 
 VARIANTS = {  # Table 1: layers per dense block; the growth rate and the stem's width
     "densenet121": {"blocks": (6, 12, 24, 16), "growth_rate": 32, "stem": 64},
@@ -42,11 +42,13 @@ FAMILY = Family(
 )
 OPTIONS = {"growth_rate": None, "compression": 0.5}  # growth_rate None: the variant's own
 KERAS_APPLICATIONS = {"densenet121": "DenseNet121", "densenet169": "DenseNet169", "densenet201": "DenseNet201"}
-PRETRAINED = {  # keras.applications' ports of the authors' models
-    variant: Pretrained(KERAS, application, "BSD-3-Clause (Liu and Huang)", top1=top1, size=224,
-                        preprocessing="torch")
-    for variant, application, top1 in [("densenet121", "DenseNet121", 75.0), ("densenet169", "DenseNet169", 76.2),
-                                       ("densenet201", "DenseNet201", 77.3)]
+PRETRAINED = {  # keras.applications' ports of the authors' models; DenseNet-161: torchvision's, on timm's Hub
+    **{variant: Pretrained(KERAS, application, "BSD-3-Clause (Liu and Huang)", top1=top1, size=224,
+                           preprocessing="torch")
+       for variant, application, top1 in [("densenet121", "DenseNet121", 75.0), ("densenet169", "DenseNet169", 76.2),
+                                          ("densenet201", "DenseNet201", 77.3)]},
+    "densenet161": Pretrained(TIMM_HUB, "timm/densenet161.tv_in1k", "BSD-3-Clause (torchvision)", top1=77.14,
+                              size=224, preprocessing="torch"),
 }
 REFERENCES = (
     Reference("densenet161", 28_681_000, "torchvision densenet161", counts="trainable"),

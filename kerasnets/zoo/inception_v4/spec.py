@@ -16,7 +16,7 @@ Keras' "same" does (count_include_pad=False in the PyTorch ports).
 Reference count, 1000 classes: 42,679,816 parameters (trainable), timm inception_v4.
 """
 
-from kerasnets.arguments import Family, Reference, check_rate
+from kerasnets.arguments import TIMM_HUB, Family, Pretrained, Reference, check_rate
 
 FAMILY = Family(
     name="inception_v4",
@@ -28,6 +28,10 @@ FAMILY = Family(
     min_size=75,
 )
 OPTIONS = {"dropout": 0.2}
+PRETRAINED = {  # TF-slim's model, ported by pretrainedmodels; timm keeps it on the Hub
+    "inception_v4": Pretrained(TIMM_HUB, "timm/inception_v4.tf_in1k", "Apache-2.0 (TF-slim)", top1=80.2, size=299,
+                               preprocessing="tf"),
+}
 REFERENCES = (Reference("inception_v4", 42_679_816, "timm inception_v4", counts="trainable"),)
 
 # Table 1: the filters of Reduction-A (Figure 7) in Inception-v4.

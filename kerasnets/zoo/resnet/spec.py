@@ -21,7 +21,7 @@ Choices, written down:
   layer names and outputs, checked by the tests).
 """
 
-from kerasnets.arguments import KERAS, Family, Pretrained, Reference, check_bool
+from kerasnets.arguments import KERAS, TIMM_HUB, Family, Pretrained, Reference, check_bool
 
 VARIANTS = {  # Table 1: name: (block, blocks in conv2_x, conv3_x, conv4_x, conv5_x)
     "resnet18": ("basic", (2, 2, 2, 2)),
@@ -45,11 +45,15 @@ OPTIONS = {"conv_bias": False}
 KERAS_APPLICATIONS = {"resnet50": "ResNet50", "resnet101": "ResNet101", "resnet152": "ResNet152"}
 # keras.applications' ports of the paper's Caffe models. They carry conv biases; with
 # conv_bias=False (the default) each is folded into the moving mean of the BatchNormalization after it.
+# ResNet-18 and 34: torchvision's, as timm keeps them on the Hub (no conv biases).
 PRETRAINED = {
-    variant: Pretrained(KERAS, application, "MIT (Kaiming He)", top1=top1, size=224, preprocessing="caffe",
-                        free_options=("conv_bias",))
-    for variant, application, top1 in [("resnet50", "ResNet50", 74.9), ("resnet101", "ResNet101", 76.4),
-                                       ("resnet152", "ResNet152", 76.6)]
+    **{variant: Pretrained(KERAS, application, "MIT (Kaiming He)", top1=top1, size=224, preprocessing="caffe",
+                           free_options=("conv_bias",))
+       for variant, application, top1 in [("resnet50", "ResNet50", 74.9), ("resnet101", "ResNet101", 76.4),
+                                          ("resnet152", "ResNet152", 76.6)]},
+    **{variant: Pretrained(TIMM_HUB, f"timm/{variant}.tv_in1k", "BSD-3-Clause (torchvision)", top1=top1, size=224,
+                           preprocessing="torch")
+       for variant, top1 in [("resnet18", 69.76), ("resnet34", 73.31)]},
 }
 REFERENCES = (
     Reference("resnet18", 11_689_512, "torchvision resnet18", counts="trainable"),

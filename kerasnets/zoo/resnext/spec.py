@@ -18,7 +18,7 @@ References, torchvision (trainable): resnext50_32x4d 25,028,904; resnext101_32x8
 resnext101_64x4d 83,455,272.
 """
 
-from kerasnets.arguments import Family, Reference
+from kerasnets.arguments import TIMM_HUB, Family, Pretrained, Reference
 
 VARIANTS = {  # name: (blocks in conv2_x, conv3_x, conv4_x, conv5_x), cardinality, width per group
     "resnext50_32x4d": {"depths": (3, 4, 6, 3), "cardinality": 32, "width": 4},
@@ -37,6 +37,11 @@ FAMILY = Family(
     min_size=32,
 )
 OPTIONS = {}
+PRETRAINED = {  # torchvision's, as timm keeps them on the Hub
+    variant: Pretrained(TIMM_HUB, f"timm/{variant}.tv_in1k", "BSD-3-Clause (torchvision)", top1=top1, size=224,
+                        preprocessing="torch")
+    for variant, top1 in [("resnext50_32x4d", 77.62), ("resnext101_32x8d", 79.31)]
+}
 REFERENCES = (
     Reference("resnext50_32x4d", 25_028_904, "torchvision resnext50_32x4d", counts="trainable"),
     Reference("resnext101_32x8d", 88_791_336, "torchvision resnext101_32x8d", counts="trainable"),

@@ -30,7 +30,7 @@ References, timm legacy models (trainable): legacy_seresnet50 28,088,024; legacy
 legacy_seresnext101_32x4d 48,955,416; legacy_senet154 115,088,984.
 """
 
-from kerasnets.arguments import Family, Reference, check_rate
+from kerasnets.arguments import TIMM_GITHUB, Family, Pretrained, Reference, check_rate
 
 # bottleneck: "se_resnet" | "se_resnext" | "senet" (see `bottleneck_widths`); depths: the blocks of
 # conv2_x ... conv5_x; cardinality: the groups of each 3x3; deep_stem: three 3x3 convolutions
@@ -63,6 +63,21 @@ FAMILY = Family(
     min_size=32,
 )
 OPTIONS = {"ratio": 16, "dropout": None}
+# The authors' Caffe models as Cadene's port converted them (top-1 as that port reports it), in
+# PyTorch files that timm fetches from its GitHub releases; they are not on the Hub as safetensors.
+GITHUB_RELEASES = "https://github.com/rwightman/pytorch-image-models/releases/download"
+PRETRAINED = {
+    variant: Pretrained(TIMM_GITHUB, f"{GITHUB_RELEASES}/{path}", "Apache-2.0 (Hu et al.)", top1=top1, size=224,
+                        preprocessing="torch")
+    for variant, path, top1 in [
+        ("se_resnet50", "v0.1-cadene/se_resnet50-ce0d4300.pth", 77.64),
+        ("se_resnet101", "v0.1-cadene/se_resnet101-7e38fcc6.pth", 78.40),
+        ("se_resnet152", "v0.1-cadene/se_resnet152-d17c99b7.pth", 78.66),
+        ("se_resnext50_32x4d", "v0.1-weights/legacy_se_resnext50_32x4d-f3651bad.pth", 79.08),
+        ("se_resnext101_32x4d", "v0.1-weights/legacy_se_resnext101_32x4d-37725eac.pth", 80.24),
+        ("senet154", "v0.1-weights/legacy_senet154-e9eb9fe6.pth", 81.30),
+    ]
+}
 REFERENCES = (
     Reference("se_resnet50", 28_088_024, "timm legacy_seresnet50", counts="trainable"),
     Reference("se_resnet101", 49_326_872, "timm legacy_seresnet101", counts="trainable"),

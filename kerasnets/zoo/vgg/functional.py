@@ -15,7 +15,7 @@ def vgg_block(x, widths, batch_norm, name):
         conv = f"{name}_conv{index}"
         if batch_norm:
             x = layers.Conv2D(width, 3, padding="same", name=conv)(x)
-            x = layers.BatchNormalization(name=f"{conv}_bn")(x)
+            x = layers.BatchNormalization(epsilon=spec.BN_EPSILON, name=f"{conv}_bn")(x)
             x = layers.ReLU(name=f"{conv}_relu")(x)
         else:
             x = layers.Conv2D(width, 3, padding="same", activation="relu", name=conv)(x)

@@ -16,7 +16,7 @@ def vgg_block(widths, batch_norm, name):
         if batch_norm:
             block += [
                 layers.Conv2D(width, 3, padding="same", name=conv),
-                layers.BatchNormalization(name=f"{conv}_bn"),
+                layers.BatchNormalization(epsilon=spec.BN_EPSILON, name=f"{conv}_bn"),
                 layers.ReLU(name=f"{conv}_relu"),
             ]
         else:

@@ -4,14 +4,15 @@ Each configuration is a row of five blocks; a block is the widths of its 3x3 con
 (stride 1, padded by one: "same"), and ends with a 2x2/2 max pooling. Dropout 0.5 follows
 fc6 and fc7 (named fc1 and fc2, as in keras.applications). The `_bn` variants put
 BatchNormalization between each convolution and its ReLU and keep the convolution's bias,
-as torchvision does.
+as torchvision does, with its epsilon (1e-5, where Keras' default is 1e-3): its published
+weights then give its outputs.
 
 Reference counts, 1000 classes at 224x224: keras.applications VGG16/VGG19 (weights=None,
 total; the same layer names, so the same outputs once their weights are moved in) for
 vgg16/vgg19, torchvision's published counts (parameters = trainable) for the rest.
 """
 
-from kerasnets.arguments import KERAS, Family, Pretrained, Reference, check_rate
+from kerasnets.arguments import KERAS, TIMM_HUB, Family, Pretrained, Reference, check_rate
 
 CONFIGS = {  # Table 1, columns A, B, D and E: the widths of each block's convolutions
     "A": ((64,), (128,), (256, 256), (512, 512), (512, 512)),
@@ -19,6 +20,7 @@ CONFIGS = {  # Table 1, columns A, B, D and E: the widths of each block's convol
     "D": ((64, 64), (128, 128), (256, 256, 256), (512, 512, 512), (512, 512, 512)),
     "E": ((64, 64), (128, 128), (256, 256, 256, 256), (512, 512, 512, 512), (512, 512, 512, 512)),
 }
+BN_EPSILON = 1e-5  # torchvision's
 VARIANTS = {  # name: (Table 1 column, batch normalization)
     "vgg11": ("A", False), "vgg13": ("B", False), "vgg16": ("D", False), "vgg19": ("E", False),
     "vgg11_bn": ("A", True), "vgg13_bn": ("B", True), "vgg16_bn": ("D", True), "vgg19_bn": ("E", True),
@@ -35,10 +37,15 @@ FAMILY = Family(
 )
 OPTIONS = {"dropout": 0.5}
 KERAS_APPLICATIONS = {"vgg16": "VGG16", "vgg19": "VGG19"}
-# keras.applications' ports of the VGG team's Caffe models; fc1 fixes the input at 224x224 with the top
+# keras.applications' ports of the VGG team's Caffe models, and torchvision's (timm's copies on
+# the Hub, whose fc1 and fc2 are 7x7 and 1x1 convolutions). fc1 fixes the input at 224x224 with the top.
 PRETRAINED = {
     "vgg16": Pretrained(KERAS, "VGG16", "CC BY 4.0 (Oxford VGG)", top1=71.3, size=224, preprocessing="caffe"),
     "vgg19": Pretrained(KERAS, "VGG19", "CC BY 4.0 (Oxford VGG)", top1=71.3, size=224, preprocessing="caffe"),
+    **{variant: Pretrained(TIMM_HUB, f"timm/{variant}.tv_in1k", "BSD-3-Clause (torchvision)", top1=top1, size=224,
+                           preprocessing="torch")
+       for variant, top1 in [("vgg11", 69.02), ("vgg13", 69.93), ("vgg11_bn", 70.37), ("vgg13_bn", 71.59),
+                             ("vgg16_bn", 73.36), ("vgg19_bn", 74.22)]},
 }
 REFERENCES = (
     Reference("vgg11", 132_863_336, "torchvision vgg11", counts="trainable"),

@@ -22,7 +22,7 @@ class VGGBlock(keras.layers.Layer):
             if batch_norm:
                 self.units += [
                     layers.Conv2D(width, 3, padding="same", name=conv),
-                    layers.BatchNormalization(name=f"{conv}_bn"),
+                    layers.BatchNormalization(epsilon=spec.BN_EPSILON, name=f"{conv}_bn"),
                     layers.ReLU(name=f"{conv}_relu"),
                 ]
             else:
