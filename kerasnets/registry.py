@@ -54,9 +54,10 @@ def build(name, /, style="functional", **kwargs):
     """Builds the variant `name` in `style`; `kwargs` go to its builder, the model's own
     `name` among them (hence `name` here is positional-only).
 
-    Every builder takes keras.applications' arguments: include_top=True, weights=None ("imagenet"
-    for the published weights, or the path of a `.weights.h5` file), input_shape=None (the family's default size), pooling=None
-    ("avg" or "max" with include_top=False), classes=1000, classifier_activation="softmax",
-    name=None, plus input_tensor in the functional style, plus its family's options.
+    Every builder takes keras.applications' arguments: include_top=True, weights=None
+    ("imagenet" for the published weights, or the path of a `.weights.h5` file),
+    input_shape=None (the family's default size), pooling=None ("avg" or "max" with
+    include_top=False), classes=1000, classifier_activation="softmax", name=None, plus
+    input_tensor in the functional style, plus its family's options.
     """
     return builder(name, style)(**kwargs)

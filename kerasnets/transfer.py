@@ -36,30 +36,13 @@ def transfer_weights(src, dst):
     (another architecture or variant, a different head) or when a shape differs.
     Returns `dst`.
     """
-    source, target = keyed_weights(src), keyed_weights(dst)
-    missing, extra = sorted(set(source) - set(target)), sorted(set(target) - set(source))
-    if missing or extra:
-        raise ValueError(
-            f"Cannot transfer weights from {src.name!r} to {dst.name!r}: they are not the same "
-            f"architecture and variant. Only in src: {missing[:5]}{' ...' if len(missing) > 5 else ''}; "
-            f"only in dst: {extra[:5]}{' ...' if len(extra) > 5 else ''}."
-        )
-    mismatched = [
-        f"{key}: {tuple(source[key].shape)} vs {tuple(target[key].shape)}"
-        for key in source
-        if tuple(source[key].shape) != tuple(target[key].shape)
-    ]
-    if mismatched:
-        raise ValueError(
-            f"Cannot transfer weights from {src.name!r} to {dst.name!r}: shapes differ "
-            f"(a different head, class count or input size?): {mismatched[:5]}"
-        )
-    for key, variable in source.items():
-        target[key].assign(variable.value)
-    return dst
+    values = {key: variable.value for key, variable in keyed_weights(src).items()}
+    return assign_by_key(dst, values, f"the weights of {src.name!r}",
+                         hint="transfer_weights needs two styles of one architecture and variant, with the same "
+                              "head, class count and input size.")
 
 
-def assign_by_key(model, values, source):
+def assign_by_key(model, values, source, hint=""):
     """Assigns `values` ({weight key: array}) to every weight of `model`, or to none.
 
     Raises ValueError, changing nothing, naming the weights that `values` (which came from
@@ -71,8 +54,8 @@ def assign_by_key(model, values, source):
              for key in weights if key in values and tuple(values[key].shape) != tuple(weights[key].shape)]
     if missing or left_over or wrong:
         raise ValueError(
-            f"{source} does not fit {model.name!r}: missing {missing[:5]}{' ...' if len(missing) > 5 else ''}; "
-            f"left over {left_over[:5]}{' ...' if len(left_over) > 5 else ''}; wrong shape {wrong[:5]}."
+            f"Cannot load {source} into {model.name!r}: missing {missing[:5]}{' ...' if len(missing) > 5 else ''}; "
+            f"left over {left_over[:5]}{' ...' if len(left_over) > 5 else ''}; wrong shape {wrong[:5]}. {hint}"
         )
     for key, variable in weights.items():
         variable.assign(values[key])

@@ -27,8 +27,9 @@ def test_gpu_jax_benchmark_runs_on_the_cpu_with_a_tiny_batch(tmp_path):
     out = tmp_path / "gpu_jax.json"
     argv = [os.path.join(ROOT, "benchmarks", "gpu_jax.py"), "--models", "vgg16", "vgg16", "--input-size", "32",
             "--batch-size", "2", "--steps", "1", "--rounds", "1", "--out", str(out)]
-    env = {**os.environ, "KERAS_BACKEND": "jax", "JAX_PLATFORMS": "cpu",
-           "XLA_FLAGS": "--xla_backend_optimization_level=0"}  # faster CPU compiles: it checks the loop, not speed
+    env = {**os.environ, "KERAS_BACKEND": "jax", "JAX_PLATFORMS": "cpu",  # faster CPU compiles, on one thread:
+           "XLA_FLAGS": "--xla_backend_optimization_level=0 --xla_cpu_multi_thread_eigen=false "  # it checks the
+                        "intra_op_parallelism_threads=1"}  # loop, not speed, beside another test
     done = subprocess.run([sys.executable, "-c", RUN_WITHOUT_TENSORFLOW.format(tests=TESTS, argv=argv)], env=env,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-4000:]

@@ -36,27 +36,36 @@ MIRRORED = textwrap.dedent("""
         train("lenet5", (x, y), strategy=mirrored, batch_size=1, out=out)
     except ValueError as error:
         results["too_small_batch"] = str(error)
-    for style in kerasnets.STYLES:
-        for label, strategy in (("one", "default"), ("two", mirrored)):
-            result = train("vgg11_bn", (x, y), style=style, strategy=strategy, epochs=2, batch_size=32,
-                           input_size=32, out=f"{out}/{style}-{label}", seed=0, verbose=0, augment="none")
-            results[f"{style}-{label}"] = {"loss": result.history.history["loss"][-1],
-                                           "replicas": strategy if isinstance(strategy, str) else strategy.num_replicas_in_sync}
+    runs = [(style, "two", mirrored) for style in kerasnets.STYLES] + [("functional", "one", "default")]
+    for style, label, strategy in runs:
+        result = train("vgg11_bn", (x, y), style=style, strategy=strategy, epochs=2, batch_size=32, input_size=32,
+                       learning_rate=1e-4, out=f"{out}/{style}-{label}", seed=0, verbose=0, augment="none")
+        results[f"{style}-{label}"] = {"loss": result.history.history["loss"],
+                                       "replicas": strategy if isinstance(strategy, str) else strategy.num_replicas_in_sync}
     json.dump(results, open(f"{out}/results.json", "w"))
 """)
 
 
 @pytest.mark.slow
 def test_mirrored_strategy_on_two_logical_cpus_trains_every_style(tmp_path):
+    """Every style of VGG-11-BN (BatchNorm, dropout, a partial last batch) on two replicas; the
+    functional one also on one replica, the baseline. Seeded alike, the three styles are one
+    network, so their two-replica losses must be equal, and close to the baseline's."""
     subprocess.run([sys.executable, "-c", MIRRORED, str(tmp_path)], check=True, env=ENV, timeout=900)
     results = json.loads((tmp_path / "results.json").read_text())
     assert "at least the number of replicas (2) and a multiple of it" in results["too_small_batch"]
-    for style in ("sequential", "functional", "subclassed"):
-        one, two = results[f"{style}-one"]["loss"], results[f"{style}-two"]["loss"]
+    one, two = results["functional-one"]["loss"], results["functional-two"]["loss"]
+    assert all(map(lambda v: v == v and abs(v) < 1e6, one + two))  # finite
+    # Not identical (BatchNorm statistics per replica, the dropped partial batch), but close:
+    # 1.285 and 1.302 in the first epoch, 1.008 and 1.182 in the second (2026-12-01). A small
+    # learning rate: at the recipe's (AdamW, 1e-3), two epochs of VGG-11-BN on noise at 32x32
+    # (1x1 last maps, BatchNormalization over 16 values a replica) are chaotic, and the two
+    # runs part for that reason alone (3.40 and 2.22 with torchvision's BatchNorm epsilon).
+    assert abs(two[0] - one[0]) / one[0] < 0.05, (one, two)
+    assert abs(two[-1] - one[-1]) / one[-1] < 0.25, (one, two)
+    for style in ("sequential", "subclassed"):  # the same seed builds the same network in every style
         assert results[f"{style}-two"]["replicas"] == 2
-        assert all(map(lambda v: v == v and abs(v) < 1e6, (one, two)))  # finite
-        # Not identical (BatchNorm statistics per replica, the dropped partial batch), but close.
-        assert abs(two - one) / one < 0.25, (style, one, two)
+        np.testing.assert_allclose(results[f"{style}-two"]["loss"], two, rtol=1e-4, err_msg=style)
 
 
 PLAIN_FIT = textwrap.dedent("""

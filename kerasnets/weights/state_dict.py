@@ -66,4 +66,4 @@ def load_state_dict(model, state_dict):
             f"left over {left_over[:5]}{' ...' if len(left_over) > 5 else ''} ({len(left_over)}); "
             f"wrong shape {wrong[:5]}{' ...' if len(wrong) > 5 else ''} ({len(wrong)}). Nothing was loaded."
         )
-    return assign_by_key(model, values, f"The {convention.title} state dict")
+    return assign_by_key(model, values, f"the {convention.title} state dict")

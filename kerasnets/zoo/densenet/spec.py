@@ -10,7 +10,9 @@ keras.applications and torchvision do); after the last block, BatchNormalization
 global average pooling.
 
 Names and BatchNormalization's epsilon (1.001e-5) follow keras.applications, so its
-DenseNet121/169/201 weights move in by name.
+DenseNet121/169/201 weights move in by name. torchvision's DenseNet-161 (timm's copy) has the
+same arithmetic but an epsilon of 1e-5: 1e-8 apart, which its weights do not feel (its
+fixture's logits agree to 1e-4 relative).
 
 References: keras.applications DenseNet121, DenseNet169, DenseNet201 (8,062,504,
 14,307,880, 20,242,984 parameters in total: counts, and outputs with their weights);

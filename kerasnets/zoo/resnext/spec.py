@@ -37,10 +37,10 @@ FAMILY = Family(
     min_size=32,
 )
 OPTIONS = {}
-PRETRAINED = {  # torchvision's, as timm keeps them on the Hub
+PRETRAINED = {  # torchvision's, as timm keeps them on the Hub (101_64x4d: torchvision's newer training recipe)
     variant: Pretrained(TIMM_HUB, f"timm/{variant}.tv_in1k", "BSD-3-Clause (torchvision)", top1=top1, size=224,
                         preprocessing="torch")
-    for variant, top1 in [("resnext50_32x4d", 77.62), ("resnext101_32x8d", 79.31)]
+    for variant, top1 in [("resnext50_32x4d", 77.62), ("resnext101_32x8d", 79.31), ("resnext101_64x4d", 83.25)]
 }
 REFERENCES = (
     Reference("resnext50_32x4d", 25_028_904, "torchvision resnext50_32x4d", counts="trainable"),

@@ -5,7 +5,9 @@ Each configuration is a row of five blocks; a block is the widths of its 3x3 con
 fc6 and fc7 (named fc1 and fc2, as in keras.applications). The `_bn` variants put
 BatchNormalization between each convolution and its ReLU and keep the convolution's bias,
 as torchvision does, with its epsilon (1e-5, where Keras' default is 1e-3): its published
-weights then give its outputs.
+weights then give its outputs. timm keeps torchvision's fc1 and fc2 as 7x7 and 1x1
+convolutions over the last map; here they are Dense layers after a Flatten of that 7x7x512
+map, equal at 224x224 once the 7x7 kernel is flattened in Keras' order (rows, columns, channels).
 
 Reference counts, 1000 classes at 224x224: keras.applications VGG16/VGG19 (weights=None,
 total; the same layer names, so the same outputs once their weights are moved in) for
