@@ -111,10 +111,13 @@ def _inspect(args):
     from kerasnets.registry import spec_of
 
     if args.command == "list":
+        import keras
+
         print(f"{'name':<14} {'family':<13} {'year':>4} {'input':>11} {'parameters':>13}  paper")
         for name in kerasnets.list_models():
             family = spec_of(name).FAMILY
-            count = kerasnets.build(name).count_params()
+            with keras.StatelessScope():  # the weights' shapes, without drawing their values
+                count = kerasnets.build(name).count_params()
             size = f"{family.default_size}x{family.default_size}x{family.channels}"
             print(f"{name:<14} {family.title:<13} {family.year:>4} {size:>11} {count:>13,}  {family.paper}")
         return 0

@@ -40,8 +40,8 @@ MIRRORED = textwrap.dedent("""
     for style, label, strategy in runs:
         result = train("vgg11_bn", (x, y), style=style, strategy=strategy, epochs=2, batch_size=32, input_size=32,
                        learning_rate=1e-4, out=f"{out}/{style}-{label}", seed=0, verbose=0, augment="none")
-        results[f"{style}-{label}"] = {"loss": result.history.history["loss"],
-                                       "replicas": strategy if isinstance(strategy, str) else strategy.num_replicas_in_sync}
+        replicas = strategy if isinstance(strategy, str) else strategy.num_replicas_in_sync
+        results[f"{style}-{label}"] = {"loss": result.history.history["loss"], "replicas": replicas}
     json.dump(results, open(f"{out}/results.json", "w"))
 """)
 

@@ -61,7 +61,8 @@ CASES = [(variant, {}) for variant in KERAS_SOURCES] + [("resnet50", {"conv_bias
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("variant, options", CASES, ids=[variant + "".join(f"-{key}" for key in options) for variant, options in CASES])
+@pytest.mark.parametrize("variant, options", CASES,
+                         ids=[variant + "".join(f"-{key}" for key in options) for variant, options in CASES])
 def test_keras_applications_weights_give_its_outputs_in_every_style(variant, options):
     """ResNet's default (no conv bias) folds keras.applications' biases into BatchNormalization."""
     shape = min_shape(variant)

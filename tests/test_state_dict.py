@@ -23,11 +23,13 @@ from fixtures import reference_rule
 
 import kerasnets
 from kerasnets.weights import load_state_dict
+from kerasnets.weights.state_dict import keras_layout
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "timm")
 VARIANTS = sorted(name[:-len(".json")] for name in os.listdir(FIXTURES))
+# The VGGs at 224x224 and the deepest networks: seconds per style
 LARGE = {"vgg11", "vgg13", "vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn", "senet154", "resnext101_32x8d",
-         "resnext101_64x4d", "se_resnet152", "se_resnext101_32x4d"}  # 224x224 VGGs; the deepest nets (seconds per style)
+         "resnext101_64x4d", "se_resnet152", "se_resnext101_32x4d"}
 EVERY_STYLE = {"resnet18", "se_resnet50", "densenet161", "vgg11_bn", "inception_v4"}  # one per naming convention
 
 
@@ -102,6 +104,25 @@ def test_wrong_shapes_and_unknown_sources_are_named():
         load_state_dict(model, state_dict(reference))
     with pytest.raises(ValueError, match=r"not one of a source kerasnets can read.*'conv.weight'"):
         load_state_dict(model, {"conv.weight": np.zeros((8, 3, 3, 3), "float32")})
+
+
+def test_a_depthwise_kernel_follows_pytorchs_channel_order():
+    """PyTorch's depthwise convolution (groups = channels, `multiplier` outputs each) holds its
+    kernel as (channels x multiplier, 1, rows, cols), output c x multiplier + j reading input c.
+    No listed network has one (Xception's weights are keras.applications'): checked against NumPy."""
+    channels, multiplier, rng = 3, 2, np.random.default_rng(0)
+    torch_kernel = rng.standard_normal((channels * multiplier, 1, 3, 3)).astype("float32")
+    x = rng.standard_normal((1, 5, 5, channels)).astype("float32")
+    layer = keras.layers.DepthwiseConv2D(3, depth_multiplier=multiplier, use_bias=False)
+    layer.build(x.shape)
+    layer.kernel.assign(keras_layout(torch_kernel, layer.kernel.shape))
+    expected = np.zeros((1, 3, 3, channels * multiplier), "float32")
+    for output in range(channels * multiplier):
+        for row in range(3):
+            for col in range(3):
+                window = x[0, row:row + 3, col:col + 3, output // multiplier]
+                expected[0, row, col, output] = np.sum(window * torch_kernel[output, 0])
+    np.testing.assert_allclose(np.asarray(layer(x)), expected, rtol=1e-5, atol=1e-5)
 
 
 def test_every_variant_with_a_fixture_is_one_whose_published_weights_kerasnets_loads():

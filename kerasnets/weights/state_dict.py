@@ -5,7 +5,8 @@
 
 The names say where each array goes (`torch_names`); the layouts differ only by axes: a
 convolution's kernel is (out, in / groups, rows, cols) in PyTorch and (rows, cols, in / groups,
-out) in Keras; a linear layer's is (out, in) and (in, out). A convolution that kerasnets writes
+out) in Keras, a depthwise one's (channels x multiplier, 1, rows, cols) and (rows, cols,
+channels, multiplier); a linear layer's is (out, in) and (in, out). A convolution that kerasnets writes
 as a Dense layer (VGG's fc1, 7x7 over the last map, and fc2, 1x1) flattens in Keras' order:
 rows, then columns, then channels.
 """
@@ -15,22 +16,25 @@ import numpy as np
 from kerasnets.transfer import assign_by_key, keyed_weights
 from kerasnets.weights.torch_names import convention_of
 
-PARAMETERS = {"kernel": "weight", "depthwise_kernel": "weight", "bias": "bias", "gamma": "weight", "beta": "bias",
-              "moving_mean": "running_mean", "moving_variance": "running_var"}
+PARAMETERS = {"kernel": "weight", "bias": "bias", "gamma": "weight", "beta": "bias", "moving_mean": "running_mean",
+              "moving_variance": "running_var"}
 
 
-def keras_layout(value, weight, shape):
-    """The PyTorch array `value` laid out as the Keras weight `weight` of `shape`, or None
-    when no layout change can give that shape."""
-    if weight == "depthwise_kernel" and value.ndim == 4:  # (channels x multiplier, 1, r, c) -> (r, c, channels, m)
-        value = value.transpose(2, 3, 0, 1).reshape(shape) if value.size == np.prod(shape) else value
-    elif value.ndim == 4 and len(shape) == 4:
-        value = value.transpose(2, 3, 1, 0)
+def keras_layout(value, shape):
+    """The PyTorch array `value` laid out as a Keras weight of `shape`, or None when no layout
+    change can give that shape."""
+    shape = tuple(shape)
+    if value.ndim == 4 and len(shape) == 4:
+        kernel = value.transpose(2, 3, 1, 0)  # (out, in / groups, rows, cols) -> (rows, cols, in / groups, out)
+        if kernel.shape != shape and value.shape[1] == 1 and value.size == np.prod(shape):
+            # depthwise (groups = channels): (channels x multiplier, 1, r, c) -> (r, c, channels, multiplier)
+            kernel = value.transpose(2, 3, 0, 1).reshape(shape)
+        value = kernel
     elif value.ndim == 4 and len(shape) == 2:  # a convolution over the whole map, as a Dense layer
         value = value.transpose(2, 3, 1, 0).reshape(-1, value.shape[0])
     elif value.ndim == 2 and len(shape) == 2:
         value = value.T
-    return value if value.shape == tuple(shape) else None
+    return value if value.shape == shape else None
 
 
 def load_state_dict(model, state_dict):
@@ -53,7 +57,7 @@ def load_state_dict(model, state_dict):
             missing.append(f"{key} ({name or 'no counterpart'})")
             continue
         used.add(name)
-        value = keras_layout(arrays[name], weight, tuple(variable.shape))
+        value = keras_layout(arrays[name], variable.shape)
         if value is None:
             wrong.append(f"{name} {arrays[name].shape} for {key} {tuple(variable.shape)}")
         values[key] = value

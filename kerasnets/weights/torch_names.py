@@ -99,6 +99,7 @@ def inception_v4_modules(layers):
     splits in two (Inception-C: branch1_1a, branch1_1b); a pooling branch's convolution is
     branch3.1. A block of one convolution and poolings (mixed_3a, mixed_5a) calls it `conv`.
     """
+    # The stem's convolutions and the blocks, by name: conv2d_1a_3x3 ... mixed_7d sort in the network's order
     blocks = sorted({re.sub(r"_(branch\d_\d+[ab]?_)?(conv|bn)$", "", layer) for layer in layers} - {"predictions"})
     units = [re.fullmatch(r"(.+)_branch(\d)_(\d+)([ab]?)_(conv|bn)", layer) for layer in layers]
     units = [match.groups() for match in units if match]
